@@ -1,0 +1,2 @@
+/** Role names: Mesos validation with exact messages, hierarchy helpers, the whitelist parser. */
+package io.drydock.allocator.role;

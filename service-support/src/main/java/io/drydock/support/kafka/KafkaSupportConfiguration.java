@@ -1,0 +1,43 @@
+package io.drydock.support.kafka;
+
+import java.time.Duration;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Control-plane producer defaults: {@code linger.ms=0} (Kafka 4 defaults to 5 ms, which costs ~6 ms per
+ * hop), {@code acks=all} and idempotence; plus the Kafka health indicator used by {@code /readyz}.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+public class KafkaSupportConfiguration {
+
+  @Bean
+  DefaultKafkaProducerFactoryCustomizer drydockProducerDefaults() {
+    return factory -> {
+      factory.updateConfigs(java.util.Map.of(
+          ProducerConfig.LINGER_MS_CONFIG, 0,
+          ProducerConfig.ACKS_CONFIG, "all",
+          ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+          ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+          ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+          ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
+    };
+  }
+
+  @Bean(name = "kafkaHealthIndicator")
+  @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+  KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+    return new KafkaHealthIndicator(admin, Duration.ofSeconds(3));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EventCodec eventCodec() {
+    return new EventCodec();
+  }
+}

@@ -1,0 +1,113 @@
+package io.drydock.support.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.drydock.events.Envelope;
+import io.drydock.events.MachineId;
+import io.drydock.events.MachineMode;
+import io.drydock.events.MachineStateChanged;
+import io.drydock.events.Unavailability;
+import io.drydock.support.kafka.EventCodec;
+import io.drydock.testsupport.DrydockIntegrationTest;
+import io.drydock.testsupport.Infrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox against real PostgreSQL and a real Kafka broker. */
+@DrydockIntegrationTest(properties = "spring.main.web-application-type=none")
+class OutboxIntegrationTest {
+
+  @SpringBootApplication
+  static class TestApp {}
+
+  @Autowired Outbox outbox;
+  @Autowired ProcessedEvents processed;
+  @Autowired TransactionTemplate transactions;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired EventCodec codec;
+
+  @Test
+  void committedEventsReachKafkaAndReadBackAsTheSameRecords() {
+    String topic = "outbox-test-" + UUID.randomUUID();
+    Envelope first = machineEvent("m1", MachineMode.DRAINING);
+    Envelope second = machineEvent("m1", MachineMode.DOWN);
+    transactions.executeWithoutResult(s -> {
+      jdbc.update("INSERT INTO widget (name) VALUES (?)", topic);
+      outbox.append(topic, first);
+      outbox.append(topic, second);
+    });
+
+    List<Envelope> received = consume(topic, 2);
+    assertThat(received).containsExactly(first, second);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox", Integer.class)).isZero();
+  }
+
+  @Test
+  void rolledBackStateChangePublishesNothing() {
+    String topic = "outbox-rollback-" + UUID.randomUUID();
+    assertThatThrownBy(() -> transactions.executeWithoutResult(s -> {
+      outbox.append(topic, machineEvent("m2", MachineMode.DRAINING));
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+    Envelope after = machineEvent("m3", MachineMode.DRAINING);
+    transactions.executeWithoutResult(s -> outbox.append(topic, after));
+
+    assertThat(consume(topic, 1)).containsExactly(after);
+  }
+
+  @Test
+  void appendOutsideATransactionIsRefused() {
+    assertThatThrownBy(() -> outbox.append("t", machineEvent("m4", MachineMode.UP)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aRedeliveredEventIsProcessedOnce() {
+    UUID id = UUID.randomUUID();
+    Boolean first = transactions.execute(s -> processed.firstTime("test-consumer", id));
+    Boolean again = transactions.execute(s -> processed.firstTime("test-consumer", id));
+    Boolean otherConsumer = transactions.execute(s -> processed.firstTime("other-consumer", id));
+    assertThat(first).isTrue();
+    assertThat(again).isFalse();
+    assertThat(otherConsumer).isTrue();
+  }
+
+  private static Envelope machineEvent(String host, MachineMode mode) {
+    return Envelope.of(new MachineStateChanged(new MachineId(host, "10.0.0.1"), MachineMode.UP, mode,
+        new Unavailability(1L, null), 1, "ops", null), Instant.parse("2026-11-21T00:00:00Z"));
+  }
+
+  private List<Envelope> consume(String topic, int count) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<Envelope> received = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          received.add(codec.read(record.value()));
+        }
+        return received.size() >= count;
+      });
+    }
+    return received;
+  }
+}
