@@ -1,0 +1,228 @@
+package io.drydock.allocator.cycle;
+
+import io.drydock.allocator.FrameworkCapability;
+import io.drydock.allocator.InverseOffer;
+import io.drydock.allocator.Offer;
+import io.drydock.allocator.Plan;
+import io.drydock.allocator.Rescind;
+import io.drydock.allocator.filter.OfferFilters;
+import io.drydock.allocator.maintenance.AgentOrder;
+import io.drydock.allocator.maintenance.InverseOfferBook;
+import io.drydock.allocator.quota.OfferFit;
+import io.drydock.allocator.resources.Resources;
+import io.drydock.allocator.state.AgentState;
+import io.drydock.allocator.state.ClusterState;
+import io.drydock.allocator.state.FrameworkState;
+import io.drydock.allocator.state.OfferRecord;
+import io.drydock.allocator.state.RoleState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * One allocation run (spec §9.3): order candidate agents, stage 1 (quota guarantees), stage 2 (fair
+ * share), then inverse offers (§1.8). Per agent the role order is taken once, as in Mesos: sorter
+ * updates caused by allocations on that agent are applied when the agent is done.
+ */
+public final class AllocationCycle {
+
+    private final ClusterState state;
+    private final InverseOfferBook inverseOffers;
+    private final OfferFit fit;
+    private final Random random;
+    private final boolean maintenanceAware;
+    private final boolean filterGpuResources;
+    private final Duration offerTimeout;
+    private AgentState[] candidates = new AgentState[16];
+
+    // Per-run scratch, reused across agents.
+    private Instant now;
+    private List<Offer> offers;
+    private AgentState agent;
+    private FrameworkState chosen;
+    private Resources candidateOffer;
+    private String currentRole;
+    private final List<RoleState> satisfied = new ArrayList<>();
+
+    public AllocationCycle(ClusterState state, InverseOfferBook inverseOffers, OfferFit fit, long seed,
+                           boolean maintenanceAware, boolean filterGpuResources, Duration offerTimeout) {
+        this.state = state;
+        this.inverseOffers = inverseOffers;
+        this.fit = fit;
+        this.random = new Random(seed);
+        this.maintenanceAware = maintenanceAware;
+        this.filterGpuResources = filterGpuResources;
+        this.offerTimeout = offerTimeout;
+    }
+
+    /** Runs allocation over {@code requested} agents (all when null) at {@code at}. */
+    public Plan run(Collection<AgentState> requested, Instant at) {
+        now = at;
+        offers = new ArrayList<>();
+        List<Rescind> rescinds = new ArrayList<>();
+        if (offerTimeout != null) {
+            expireOffers(rescinds);
+            rescinds.addAll(inverseOffers.expire(now, offerTimeout));
+        }
+        int n = 0;
+        boolean anyUnavailable = false;
+        Collection<AgentState> pool = requested == null ? state.agents.values() : requested;
+        if (candidates.length < pool.size()) {
+            candidates = new AgentState[Math.max(pool.size(), candidates.length * 2)];
+        }
+        for (AgentState a : pool) {
+            if (a.active) {
+                candidates[n++] = a;
+                anyUnavailable |= a.unavailability != null;
+            }
+        }
+        fit.prepare();
+        if (state.quotaConfigured()) {
+            AgentOrder.order(candidates, n, random, maintenanceAware, anyUnavailable);
+            stage1(n);
+            blockSaturatedRoles(true);
+        }
+        AgentOrder.order(candidates, n, random, maintenanceAware, anyUnavailable);
+        stage2(n);
+        if (state.quotaConfigured()) {
+            blockSaturatedRoles(false);
+        }
+        List<InverseOffer> ios = new ArrayList<>();
+        if (anyUnavailable) {
+            for (int i = 0; i < n; i++) {
+                inverseOffers.generate(candidates[i], now, state::nextOfferId, ios);
+            }
+        }
+        java.util.Arrays.fill(candidates, 0, n, null);
+        Plan plan = new Plan(now, offers, ios, rescinds);
+        offers = null;
+        agent = null;
+        return plan;
+    }
+
+    private void stage1(int n) {
+        for (RoleState q : state.roles.values()) {
+            if (q.isTopLevel() && q.hasGuarantee) {
+                if (q.guaranteeUnsatisfied(state.totals.size())) {
+                    state.quotaSorter.activate(q.name);
+                } else {
+                    state.quotaSorter.deactivate(q.name);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            agent = candidates[i];
+            if (agent.free.isEmpty()) {
+                continue;
+            }
+            OfferFilters.expire(agent, now);
+            state.deferRoleSorter();
+            state.quotaSorter.forEach(q -> state.roleSorter.forEachUnder(q.name, this::stage1Role)
+                    && !agent.free.isEmpty());
+            state.flushRoleSorter();
+            for (RoleState q : satisfied) {
+                state.quotaSorter.deactivate(q.name);
+            }
+            satisfied.clear();
+        }
+    }
+
+    private boolean stage1Role(RoleState role) {
+        Resources offer = fit.stage1(agent, role);
+        if (offer != null && fit.isAllocatable(offer) && offerToFramework(role, offer)
+                && !role.top.guaranteeUnsatisfied(state.totals.size())) {
+            satisfied.add(role.top);
+        }
+        return !agent.free.isEmpty();
+    }
+
+    private void stage2(int n) {
+        for (int i = 0; i < n; i++) {
+            agent = candidates[i];
+            if (agent.free.isEmpty()) {
+                continue;
+            }
+            OfferFilters.expire(agent, now);
+            state.deferRoleSorter();
+            state.roleSorter.forEach(this::stage2Role);
+            state.flushRoleSorter();
+        }
+    }
+
+    private boolean stage2Role(RoleState role) {
+        Resources offer = fit.stage2(agent, role);
+        if (!offer.isEmpty() && fit.isAllocatable(offer)) {
+            offerToFramework(role, offer);
+        }
+        return !agent.free.isEmpty();
+    }
+
+    /** Walks the role's frameworks in order and offers to the first eligible one. */
+    private boolean offerToFramework(RoleState role, Resources offer) {
+        chosen = null;
+        candidateOffer = offer;
+        currentRole = role.name;
+        role.frameworkSorter.forEach(this::pick);
+        FrameworkState fw = chosen;
+        chosen = null;
+        if (fw == null) {
+            return false;
+        }
+        fit.beforeAllocation(role.top);
+        state.allocate(agent, fw, role, offer);
+        fit.afterAllocation(role.top);
+        OfferRecord record = new OfferRecord(state.nextOfferId(), fw, role, agent, offer, now);
+        state.offers.put(record.id(), record);
+        agent.offers.add(record);
+        offers.add(new Offer(record.id(), fw.id, role.name, agent.id, agent.machine, offer,
+                Optional.ofNullable(agent.unavailability)));
+        return true;
+    }
+
+    private boolean pick(FrameworkState fw) {
+        if (!fw.offersWanted(currentRole)) {
+            return true;
+        }
+        if (filterGpuResources && agent.hasGpus && !fw.capabilities.contains(FrameworkCapability.GPU_RESOURCES)) {
+            return true;
+        }
+        if (fw.maintenanceLookahead != null && agent.unavailability != null
+                && agent.unavailability.startsWithin(now, fw.maintenanceLookahead)) {
+            return true;
+        }
+        if (!agent.filters.isEmpty() && OfferFilters.isFiltered(agent, fw, currentRole, candidateOffer, now)) {
+            return true;
+        }
+        chosen = fw;
+        return false;
+    }
+
+    /** Takes roles that can get nothing in stage 2 out of the role sorter for this run (and back). */
+    private void blockSaturatedRoles(boolean block) {
+        for (RoleState r : state.roles.values()) {
+            if (block ? r.activeFrameworks > 0 && fit.blockedInStage2(r) : r.blockedThisCycle) {
+                r.blockedThisCycle = block;
+                state.refreshActivity(r);
+            }
+        }
+    }
+
+    private void expireOffers(List<Rescind> rescinds) {
+        List<OfferRecord> expired = new ArrayList<>();
+        for (OfferRecord o : state.offers.values()) {
+            if (!now.isBefore(o.createdAt().plus(offerTimeout))) {
+                expired.add(o);
+            }
+        }
+        for (OfferRecord o : expired) {
+            state.offers.remove(o.id());
+            o.agent().offers.remove(o);
+            state.unallocate(o.agent(), o.framework(), o.role(), o.resources());
+            rescinds.add(new Rescind(o.id(), o.framework().id, o.agent().id, Rescind.Kind.OFFER));
+        }
+    }
+}

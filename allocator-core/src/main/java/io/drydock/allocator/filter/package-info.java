@@ -1,0 +1,2 @@
+/** Stage "filter": decline filters (refuse_seconds), minimum allocatable resources. */
+package io.drydock.allocator.filter;

@@ -1,0 +1,285 @@
+package io.drydock.allocator.sort;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Weighted DRF sorter (Mesos {@code DRFSorter}). share = max over scalar names with a positive
+ * cluster total of allocation / total, divided by the weight. Order: ascending share, then fewer
+ * allocations (cumulative count of {@link #allocated} calls), then name. Hierarchical when built so:
+ * siblings are sorted at each level and active leaves listed depth first; a client that also has
+ * sub-clients competes with them through a virtual {@code <path>/.} leaf, as in Mesos.
+ * <p>Incremental: an allocation change re-positions only the nodes on the client's path
+ * (O(depth · log n)); a change of cluster totals marks all shares stale and they are recomputed on
+ * the next walk.
+ */
+public final class DrfSorter<T> implements Sorter<T> {
+
+    private static final Comparator<Node<?>> ORDER = (a, b) -> {
+        int c = Double.compare(a.share, b.share);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(a.count, b.count);
+        return c != 0 ? c : a.path.compareTo(b.path);
+    };
+
+    private final boolean hierarchical;
+    private final ScalarTotals totals;
+    private final Node<T> root = new Node<>("", null);
+    private final Map<String, Node<T>> nodes = new HashMap<>();
+    private final Map<String, Node<T>> clients = new HashMap<>();
+    private final Map<String, Double> weights = new HashMap<>();
+    private long seenVersion = -1;
+
+    public DrfSorter(ScalarTotals totals, boolean hierarchical) {
+        this.totals = totals;
+        this.hierarchical = hierarchical;
+    }
+
+    static final class Node<T> {
+        final String path;
+        Node<T> parent;
+        final Map<String, Node<T>> children = new HashMap<>(2);
+        final TreeSet<Node<T>> live = new TreeSet<>(ORDER);
+        T payload;
+        boolean client;
+        boolean active;
+        boolean inSet;
+        final long[] alloc = new long[ScalarTotals.CAPACITY];
+        long count;
+        double share;
+        double weight = 1.0;
+
+        Node(String path, Node<T> parent) {
+            this.path = path;
+            this.parent = parent;
+        }
+    }
+
+    @Override
+    public void add(String client, T payload) {
+        if (clients.containsKey(client)) {
+            throw new IllegalArgumentException("Client '" + client + "' already added");
+        }
+        Node<T> parent = root;
+        if (hierarchical) {
+            int from = 0;
+            int slash;
+            while ((slash = client.indexOf('/', from)) > 0) {
+                parent = child(parent, client.substring(0, slash));
+                from = slash + 1;
+            }
+        }
+        Node<T> existing = nodes.get(client);
+        Node<T> leaf;
+        if (existing != null) {
+            leaf = new Node<>(client + "/.", existing);
+            existing.children.put(".", leaf);
+        } else {
+            leaf = new Node<>(client, parent);
+            parent.children.put(client, leaf);
+            nodes.put(client, leaf);
+            leaf.weight = weights.getOrDefault(client, 1.0);
+        }
+        leaf.client = true;
+        leaf.payload = payload;
+        clients.put(client, leaf);
+        seenVersion = -1;
+    }
+
+    private Node<T> child(Node<T> parent, String path) {
+        Node<T> n = nodes.get(path);
+        if (n == null) {
+            n = new Node<>(path, parent);
+            n.weight = weights.getOrDefault(path, 1.0);
+            parent.children.put(path, n);
+            nodes.put(path, n);
+        } else if (n.client && n.children.isEmpty() && !n.path.endsWith("/.")) {
+            // A leaf client gains sub-clients: move it into a virtual "." leaf.
+            Node<T> self = new Node<>(path + "/.", n);
+            self.client = true;
+            self.payload = n.payload;
+            self.active = n.active;
+            self.count = n.count;
+            System.arraycopy(n.alloc, 0, self.alloc, 0, n.alloc.length);
+            n.children.put(".", self);
+            n.client = false;
+            n.payload = null;
+            n.active = false;
+            clients.put(path, self);
+        }
+        return n;
+    }
+
+    @Override
+    public void remove(String client) {
+        Node<T> leaf = clients.remove(client);
+        if (leaf == null) {
+            return;
+        }
+        change(leaf, leaf.alloc, -1, false);
+        Node<T> n = leaf;
+        while (n != root && n.children.isEmpty() && (n == leaf || !n.client)) {
+            n.parent.children.remove(n.path.endsWith("/.") ? "." : n.path);
+            nodes.remove(n.path, n);
+            n = n.parent;
+        }
+        seenVersion = -1;
+    }
+
+    @Override
+    public boolean contains(String client) {
+        return clients.containsKey(client);
+    }
+
+    @Override
+    public void activate(String client) {
+        setActive(client, true);
+    }
+
+    @Override
+    public void deactivate(String client) {
+        setActive(client, false);
+    }
+
+    private void setActive(String client, boolean active) {
+        Node<T> leaf = clients.get(client);
+        if (leaf == null || leaf.active == active) {
+            return;
+        }
+        leaf.active = active;
+        if (seenVersion == totals.version()) {
+            for (Node<T> n = leaf; n != root; n = n.parent) {
+                boolean live = n.client ? n.active : !n.live.isEmpty();
+                if (live == n.inSet) {
+                    break;
+                }
+                if (live) {
+                    n.parent.live.add(n);
+                } else {
+                    n.parent.live.remove(n);
+                }
+                n.inSet = live;
+            }
+        }
+    }
+
+    @Override
+    public void updateWeight(String path, double weight) {
+        weights.put(path, weight);
+        Node<T> n = nodes.get(path);
+        if (n != null) {
+            n.weight = weight;
+        }
+        seenVersion = -1;
+    }
+
+    @Override
+    public void allocated(String client, long[] scalars) {
+        change(clients.get(client), scalars, 1, true);
+    }
+
+    @Override
+    public void unallocated(String client, long[] scalars) {
+        change(clients.get(client), scalars, -1, false);
+    }
+
+    private void change(Node<T> leaf, long[] scalars, int sign, boolean count) {
+        if (leaf == null) {
+            throw new IllegalArgumentException("Unknown sorter client");
+        }
+        long[] delta = scalars == leaf.alloc ? scalars.clone() : scalars;
+        boolean fresh = seenVersion == totals.version();
+        int size = totals.size();
+        for (Node<T> n = leaf; n != root; n = n.parent) {
+            boolean was = n.inSet && fresh;
+            if (was) {
+                n.parent.live.remove(n);
+            }
+            for (int i = 0; i < size; i++) {
+                n.alloc[i] = Math.max(0, n.alloc[i] + sign * delta[i]);
+            }
+            if (count) {
+                n.count++;
+            }
+            if (fresh) {
+                n.share = share(n);
+            }
+            if (was) {
+                n.parent.live.add(n);
+            }
+        }
+    }
+
+    private double share(Node<T> n) {
+        double max = 0;
+        for (int i = 0, size = totals.size(); i < size; i++) {
+            long total = totals.total(i);
+            if (total > 0 && n.alloc[i] > 0) {
+                max = Math.max(max, (double) n.alloc[i] / total);
+            }
+        }
+        return max / n.weight;
+    }
+
+    private void refresh() {
+        if (seenVersion != totals.version()) {
+            rebuild(root);
+            seenVersion = totals.version();
+        }
+    }
+
+    private boolean rebuild(Node<T> n) {
+        n.live.clear();
+        List<Node<T>> liveChildren = new ArrayList<>();
+        for (Node<T> c : n.children.values()) {
+            c.inSet = rebuild(c);
+            if (c.inSet) {
+                liveChildren.add(c);
+            }
+        }
+        n.share = share(n);
+        n.live.addAll(liveChildren);
+        return n.client ? n.active : !n.live.isEmpty();
+    }
+
+    @Override
+    public boolean forEach(Visitor<T> visitor) {
+        refresh();
+        return walk(root, visitor);
+    }
+
+    @Override
+    public boolean forEachUnder(String path, Visitor<T> visitor) {
+        refresh();
+        Node<T> n = nodes.get(path);
+        if (n == null) {
+            return true;
+        }
+        if (n.client) {
+            return !n.active || visitor.visit(n.payload);
+        }
+        return walk(n, visitor);
+    }
+
+    private boolean walk(Node<T> n, Visitor<T> visitor) {
+        for (Node<T> c : n.live) {
+            if (c.client ? !visitor.visit(c.payload) : !walk(c, visitor)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public double share(String client) {
+        refresh();
+        Node<T> n = clients.get(client);
+        return n == null ? 0 : share(n);
+    }
+}

@@ -1,0 +1,5 @@
+package io.drydock.allocator.state;
+
+/** (framework, role) on an agent; identity semantics of the mutable states (internal). */
+public record AllocationKey(FrameworkState framework, RoleState role) {
+}

@@ -1,0 +1,254 @@
+package io.drydock.allocator.state;
+
+import io.drydock.allocator.AgentId;
+import io.drydock.allocator.FrameworkId;
+import io.drydock.allocator.OfferId;
+import io.drydock.allocator.quota.Quota;
+import io.drydock.allocator.resources.Resource;
+import io.drydock.allocator.resources.ResourceType;
+import io.drydock.allocator.resources.Resources;
+import io.drydock.allocator.role.Roles;
+import io.drydock.allocator.sort.DrfSorter;
+import io.drydock.allocator.sort.RandomSorter;
+import io.drydock.allocator.sort.ScalarTotals;
+import io.drydock.allocator.sort.Sorter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The allocator's book (internal): agents, frameworks, roles, sorters, outstanding offers and the
+ * allocation primitives that keep every index consistent. Single-threaded.
+ */
+public final class ClusterState {
+
+    public final ScalarTotals totals = new ScalarTotals();
+    public final Map<AgentId, AgentState> agents = new LinkedHashMap<>();
+    public final Map<FrameworkId, FrameworkState> frameworks = new LinkedHashMap<>();
+    public final Map<String, RoleState> roles = new LinkedHashMap<>();
+    public final Map<OfferId, OfferRecord> offers = new LinkedHashMap<>();
+    public final Sorter<RoleState> roleSorter;
+    public final Sorter<RoleState> quotaSorter;
+    /** Unreserved scalars free on all agents (available headroom, spec §9.3). */
+    public final long[] unreservedFree = new long[ScalarTotals.CAPACITY];
+    private final boolean randomSorter;
+    private final long seed;
+    private final String offerIdPrefix;
+    private long nextOfferId = 1;
+    private int nextAgentIndex;
+    private int quotaRoles;
+    /** When non-null, role-sorter updates are queued here (during a walk of the role sorter). */
+    private List<Object[]> deferred;
+
+    public ClusterState(boolean randomSorter, long seed, String offerIdPrefix) {
+        this.randomSorter = randomSorter;
+        this.seed = seed;
+        this.offerIdPrefix = offerIdPrefix;
+        this.roleSorter = newSorter(true, seed);
+        this.quotaSorter = newSorter(false, seed + 1);
+    }
+
+    private <T> Sorter<T> newSorter(boolean hierarchical, long s) {
+        return randomSorter ? new RandomSorter<>(totals, s) : new DrfSorter<>(totals, hierarchical);
+    }
+
+    public OfferId nextOfferId() {
+        return OfferId.of(offerIdPrefix + "-" + nextOfferId++);
+    }
+
+    public int nextAgentIndex() {
+        return nextAgentIndex++;
+    }
+
+    public boolean quotaConfigured() {
+        return quotaRoles > 0;
+    }
+
+    /** Gets or creates a (validated) role and its ancestors. */
+    public RoleState role(String name) {
+        RoleState r = roles.get(name);
+        if (r != null) {
+            return r;
+        }
+        Roles.requireValid(name);
+        String top = Roles.topLevel(name);
+        RoleState topState = top.equals(name) ? null : role(top);
+        r = new RoleState(name, topState, newSorter(false, seed + name.hashCode()));
+        roles.put(name, r);
+        roleSorter.add(name, r);
+        return r;
+    }
+
+    /** Fills {@code out} with the scalars of {@code r} (all, or unreserved only). */
+    public long[] scalars(Resources r, long[] out, boolean unreservedOnly) {
+        java.util.Arrays.fill(out, 0);
+        for (Resource res : r.items()) {
+            if (res.type() == ResourceType.SCALAR && (!unreservedOnly || res.isUnreserved())) {
+                out[totals.indexOf(res.name())] += res.scalarMillis();
+            }
+        }
+        return out;
+    }
+
+    private final long[] tmp = new long[ScalarTotals.CAPACITY];
+    private final long[] tmpUnreserved = new long[ScalarTotals.CAPACITY];
+
+    // ---- agents ----------------------------------------------------------------------------
+
+    public void addTotal(AgentState a, Resources total, int sign) {
+        totals.add(scalars(total, tmp, false), sign);
+        addFree(total.unreserved(), sign);
+        Set<String> reservedRoles = new HashSet<>();
+        for (Resource res : total.items()) {
+            if (!res.isUnreserved()) {
+                RoleState role = role(res.role());
+                reservedRoles.add(role.name);
+                if (res.type() == ResourceType.SCALAR) {
+                    role.top.reserved[totals.indexOf(res.name())] += sign * res.scalarMillis();
+                }
+            }
+        }
+        for (String r : reservedRoles) {
+            roles.get(r).reservedAgents += sign;
+        }
+    }
+
+    private void addFree(Resources unreserved, int sign) {
+        scalars(unreserved, tmpUnreserved, true);
+        for (int i = 0; i < totals.size(); i++) {
+            unreservedFree[i] += sign * tmpUnreserved[i];
+        }
+    }
+
+    // ---- allocation primitives -------------------------------------------------------------
+
+    /** Starts queueing role-sorter updates (used while walking the role sorter). */
+    public void deferRoleSorter() {
+        deferred = new ArrayList<>();
+    }
+
+    /** Applies queued role-sorter updates and stops queueing. */
+    public void flushRoleSorter() {
+        List<Object[]> queued = deferred;
+        deferred = null;
+        for (Object[] u : queued) {
+            applyRoleSorter((RoleState) u[0], (long[]) u[1], (Integer) u[2]);
+        }
+    }
+
+    /** Moves {@code res} from free to allocated for (framework, role) on the agent. */
+    public void allocate(AgentState a, FrameworkState fw, RoleState role, Resources res) {
+        a.setFree(res == a.free ? Resources.EMPTY : a.free.minus(res));
+        a.allocated = a.allocated.plus(res);
+        a.allocations.merge(new AllocationKey(fw, role), res, Resources::plus);
+        fw.agents.add(a);
+        account(fw, role, res, 1);
+    }
+
+    /** Returns {@code res} of (framework, role) on the agent to free; fails if not allocated. */
+    public void unallocate(AgentState a, FrameworkState fw, RoleState role, Resources res) {
+        AllocationKey key = new AllocationKey(fw, role);
+        Resources held = a.allocations.get(key);
+        if (held == null || !held.contains(res)) {
+            throw new IllegalArgumentException("Resources " + res + " are not allocated to framework "
+                    + fw.id + " in role " + role.name + " on agent " + a.id);
+        }
+        Resources left = held.minus(res);
+        if (left.isEmpty()) {
+            a.allocations.remove(key);
+            if (a.allocations.keySet().stream().noneMatch(k -> k.framework() == fw)) {
+                fw.agents.remove(a);
+            }
+        } else {
+            a.allocations.put(key, left);
+        }
+        a.allocated = a.allocated.minus(res);
+        a.setFree(a.free.plus(res));
+        account(fw, role, res, -1);
+    }
+
+    private void account(FrameworkState fw, RoleState role, Resources res, int sign) {
+        long[] all = scalars(res, new long[ScalarTotals.CAPACITY], false);
+        long[] unreserved = scalars(res, tmpUnreserved, true);
+        RoleState top = role.top;
+        for (int i = 0; i < totals.size(); i++) {
+            top.unreservedAllocated[i] += sign * unreserved[i];
+            top.subtreeAllocated[i] += sign * all[i];
+            unreservedFree[i] -= sign * unreserved[i];
+        }
+        String fwName = fw.id.value();
+        if (sign > 0) {
+            if (!role.frameworkSorter.contains(fwName)) {
+                role.frameworkSorter.add(fwName, fw);
+            }
+            role.frameworkSorter.allocated(fwName, all);
+        } else if (role.frameworkSorter.contains(fwName)) {
+            role.frameworkSorter.unallocated(fwName, all);
+        }
+        if (deferred != null) {
+            deferred.add(new Object[] {role, all, sign});
+        } else {
+            applyRoleSorter(role, all, sign);
+        }
+    }
+
+    private void applyRoleSorter(RoleState role, long[] all, int sign) {
+        if (sign > 0) {
+            roleSorter.allocated(role.name, all);
+        } else {
+            roleSorter.unallocated(role.name, all);
+        }
+        if (role.top.hasGuarantee) {
+            if (sign > 0) {
+                quotaSorter.allocated(role.top.name, all);
+            } else {
+                quotaSorter.unallocated(role.top.name, all);
+            }
+        }
+    }
+
+    // ---- roles, quota, activity ------------------------------------------------------------
+
+    /** Re-derives whether a role takes part in the role sorter walk. */
+    public void refreshActivity(RoleState role) {
+        if (role.activeFrameworks > 0 && !role.blockedThisCycle) {
+            roleSorter.activate(role.name);
+        } else {
+            roleSorter.deactivate(role.name);
+        }
+    }
+
+    public void setQuota(RoleState role, Quota quota) {
+        boolean had = !role.quota.isNone();
+        if (role.hasGuarantee) {
+            quotaSorter.remove(role.name);
+        }
+        role.quota = quota;
+        java.util.Arrays.fill(role.guarantee, 0);
+        java.util.Arrays.fill(role.limit, Long.MAX_VALUE);
+        quota.guarantees().millis().forEach((n, v) -> role.guarantee[totals.indexOf(n)] = v);
+        quota.limits().millis().forEach((n, v) -> role.limit[totals.indexOf(n)] = v);
+        role.hasGuarantee = !quota.guarantees().isEmpty();
+        role.hasLimit = !quota.limits().isEmpty();
+        if (role.hasGuarantee) {
+            quotaSorter.add(role.name, role);
+            quotaSorter.allocated(role.name, role.subtreeAllocated.clone());
+        }
+        quotaRoles += (quota.isNone() ? 0 : 1) - (had ? 1 : 0);
+    }
+
+    /** Roles at or below {@code top} (for stage 1 walks and quota lookups). */
+    public List<RoleState> subtree(RoleState top) {
+        List<RoleState> out = new ArrayList<>();
+        for (RoleState r : roles.values()) {
+            if (r.top == top) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+}

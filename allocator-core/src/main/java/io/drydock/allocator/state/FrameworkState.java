@@ -1,0 +1,41 @@
+package io.drydock.allocator.state;
+
+import io.drydock.allocator.FrameworkCapability;
+import io.drydock.allocator.FrameworkId;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Mutable per-framework bookkeeping (internal). */
+public final class FrameworkState {
+
+    public final FrameworkId id;
+    public final Map<String, RoleState> roles = new LinkedHashMap<>();
+    public final Set<String> suppressed = new LinkedHashSet<>();
+    public Set<FrameworkCapability> capabilities;
+    /** Beyond Mesos: skip agents whose unavailability starts within this lookahead; null = Mesos behaviour. */
+    public Duration maintenanceLookahead;
+    public boolean active;
+    /** Agents where this framework has offered or allocated resources. */
+    public final Set<AgentState> agents = new LinkedHashSet<>();
+    /** Agents holding offer filters of this framework. */
+    public final Set<AgentState> filteredAgents = new LinkedHashSet<>();
+
+    public FrameworkState(FrameworkId id, List<RoleState> roles, Set<FrameworkCapability> capabilities,
+                          Duration maintenanceLookahead) {
+        this.id = id;
+        for (RoleState r : roles) {
+            this.roles.put(r.name, r);
+        }
+        this.capabilities = capabilities;
+        this.maintenanceLookahead = maintenanceLookahead;
+    }
+
+    /** True when the framework takes offers in {@code role} (active and not suppressed there). */
+    public boolean offersWanted(String role) {
+        return active && !suppressed.contains(role);
+    }
+}
