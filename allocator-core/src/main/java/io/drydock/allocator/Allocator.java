@@ -1,0 +1,320 @@
+package io.drydock.allocator;
+
+import io.drydock.allocator.cycle.AllocationCycle;
+import io.drydock.allocator.filter.OfferFilters;
+import io.drydock.allocator.maintenance.InverseOfferBook;
+import io.drydock.allocator.maintenance.Unavailability;
+import io.drydock.allocator.quota.OfferFit;
+import io.drydock.allocator.quota.Quota;
+import io.drydock.allocator.resources.Resources;
+import io.drydock.allocator.role.Roles;
+import io.drydock.allocator.state.AgentState;
+import io.drydock.allocator.state.AllocationKey;
+import io.drydock.allocator.state.ClusterState;
+import io.drydock.allocator.state.FrameworkState;
+import io.drydock.allocator.state.OfferRecord;
+import io.drydock.allocator.state.RoleState;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The allocation engine (spec §9) as a plain library: fed by calls, it returns a {@link Plan}.
+ * <p>Contract:
+ * <ul>
+ *   <li>Single-threaded: the master calls it from one thread (its allocation actor).</li>
+ *   <li>Offered resources count as allocated until the master reports them back with
+ *       {@link #acceptOffer}, {@link #declineOffer} or {@link #rescindOffer}; running tasks' resources
+ *       stay allocated until {@link #recoverResources}.</li>
+ *   <li>Invariants: an agent's offered + allocated resources never exceed its total, no resource is
+ *       offered twice, reserved resources go only to their role or its sub-roles, quota limits are
+ *       never exceeded by offers.</li>
+ *   <li>Deterministic: the same calls with the same clock readings and seed give the same plans.</li>
+ *   <li>Contract violations (unknown ids, resources not held) throw {@link IllegalArgumentException};
+ *       stale offer ids are ignored as in Mesos.</li>
+ * </ul>
+ * Drive it with {@link #allocate()} every allocation interval and {@link #allocate(Collection)} for
+ * event-triggered runs (agent added, framework added/activated, revive, unavailability change).
+ */
+public final class Allocator {
+
+    private final AllocatorBuilder config;
+    private final Clock clock;
+    private final ClusterState state;
+    private final InverseOfferBook inverseOffers = new InverseOfferBook();
+    private final AllocationCycle cycle;
+
+    Allocator(AllocatorBuilder b) {
+        this.config = b;
+        this.clock = b.clock;
+        this.state = new ClusterState(b.sorter == AllocatorBuilder.SorterKind.RANDOM, b.seed, b.offerIdPrefix);
+        this.cycle = new AllocationCycle(state, inverseOffers, new OfferFit(state, b.minAllocatable), b.seed,
+                b.maintenanceAwarePlacement, b.filterGpuResources, b.offerTimeout);
+    }
+
+    /** A builder with Mesos defaults (see {@link AllocatorBuilder}). */
+    public static AllocatorBuilder builder() {
+        return new AllocatorBuilder();
+    }
+
+    // ---- agents ------------------------------------------------------------------------------
+
+    /** Adds an agent with all of {@code total} free; then call {@link #addAllocation} for running tasks. */
+    public void addAgent(AgentId id, MachineId machine, Resources total, Map<String, String> attributes) {
+        if (state.agents.containsKey(id)) {
+            throw new IllegalArgumentException("Agent " + id + " already added");
+        }
+        AgentState a = new AgentState(id, state.nextAgentIndex(), machine, attributes, total);
+        state.agents.put(id, a);
+        state.addTotal(a, total, 1);
+    }
+
+    /** Removes an agent: its offers and inverse offers are rescinded and its allocations dropped. */
+    public List<Rescind> removeAgent(AgentId id) {
+        AgentState a = agent(id);
+        List<Rescind> rescinds = rescindOffersOn(a);
+        rescinds.addAll(inverseOffers.resetAgent(a));
+        for (Map.Entry<AllocationKey, Resources> e : new ArrayList<>(a.allocations.entrySet())) {
+            state.unallocate(a, e.getKey().framework(), e.getKey().role(), e.getValue());
+        }
+        for (FrameworkState fw : state.frameworks.values()) {
+            fw.filteredAgents.remove(a);
+        }
+        state.addTotal(a, a.total, -1);
+        state.agents.remove(id);
+        return rescinds;
+    }
+
+    /**
+     * Updates an agent's total (e.g. after an operator RESERVE/UNRESERVE or a volume change) and
+     * attributes. The new total must contain what is allocated. Changed attributes clear its filters.
+     */
+    public void updateAgent(AgentId id, Resources total, Map<String, String> attributes) {
+        AgentState a = agent(id);
+        if (!total.contains(a.allocated)) {
+            throw new IllegalArgumentException("New total " + total + " of agent " + id
+                    + " does not contain its allocated resources " + a.allocated);
+        }
+        state.addTotal(a, a.total, -1);
+        a.total = total;
+        a.setFree(total.minus(a.allocated));
+        a.hasGpus = total.scalarMillis("gpus") > 0;
+        state.addTotal(a, total, 1);
+        if (!a.attributes.equals(attributes)) {
+            a.attributes = Map.copyOf(attributes);
+            OfferFilters.clear(a);
+        }
+    }
+
+    /** Reactivates an agent (REACTIVATE_AGENT); deactivated agents are not candidates. */
+    public void activateAgent(AgentId id) {
+        agent(id).active = true;
+    }
+
+    public void deactivateAgent(AgentId id) {
+        agent(id).active = false;
+    }
+
+    // ---- frameworks --------------------------------------------------------------------------
+
+    /** Adds a framework, active or not. Roles are implicit unless a whitelist is configured. */
+    public void addFramework(FrameworkSpec spec, boolean active) {
+        if (state.frameworks.containsKey(spec.id())) {
+            throw new IllegalArgumentException("Framework " + spec.id() + " already added");
+        }
+        for (String r : spec.roles()) {
+            Roles.validate(r).ifPresent(m -> {
+                throw new IllegalArgumentException("'FrameworkInfo.roles' contains invalid role: " + m);
+            });
+        }
+        List<String> unknown = spec.roles().stream().filter(r -> !whitelisted(r)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Roles { " + String.join(", ", unknown)
+                    + " } are not present in the master's --roles");
+        }
+        List<RoleState> roles = spec.roles().stream().map(state::role).toList();
+        FrameworkState fw = new FrameworkState(spec.id(), roles, spec.capabilities(),
+                spec.maintenanceLookahead().orElse(null));
+        state.frameworks.put(spec.id(), fw);
+        for (RoleState r : roles) {
+            if (!r.frameworkSorter.contains(spec.id().value())) {
+                r.frameworkSorter.add(spec.id().value(), fw);
+            }
+        }
+        if (active) {
+            activateFramework(spec.id());
+        }
+    }
+
+    /** Removes a framework and recovers everything it held (offers need no rescind: it is gone). */
+    public void removeFramework(FrameworkId id) {
+        FrameworkState fw = framework(id);
+        deactivateFramework(id);
+        for (AgentState a : new ArrayList<>(fw.agents)) {
+            for (Map.Entry<AllocationKey, Resources> e : new ArrayList<>(a.allocations.entrySet())) {
+                if (e.getKey().framework() == fw) {
+                    state.unallocate(a, fw, e.getKey().role(), e.getValue());
+                }
+            }
+        }
+        OfferFilters.clear(fw, Set.of());
+        inverseOffers.dropFramework(fw, true);
+        for (RoleState r : state.roles.values()) {
+            r.frameworkSorter.remove(id.value());
+        }
+        state.frameworks.remove(id);
+    }
+
+    public void activateFramework(FrameworkId id) {
+        FrameworkState fw = framework(id);
+        if (!fw.active) {
+            fw.active = true;
+            setActivity(fw, fw.roles.keySet(), true);
+        }
+    }
+
+    /** Deactivates a framework: its outstanding offers are rescinded and its inverse offers dropped. */
+    public List<Rescind> deactivateFramework(FrameworkId id) {
+        FrameworkState fw = framework(id);
+        List<Rescind> rescinds = new ArrayList<>();
+        if (fw.active) {
+            setActivity(fw, fw.roles.keySet(), false);
+            fw.active = false;
+            for (OfferRecord o : new ArrayList<>(state.offers.values())) {
+                if (o.framework() == fw) {
+                    recover(o, Filters.NONE);
+                    rescinds.add(new Rescind(o.id(), id, o.agent().id, Rescind.Kind.OFFER));
+                }
+            }
+            inverseOffers.dropFramework(fw, false);
+        }
+        return rescinds;
+    }
+
+    /** SUPPRESS: no offers in {@code roles} (all subscribed roles when empty). */
+    public void suppressOffers(FrameworkId id, Set<String> roles) {
+        FrameworkState fw = framework(id);
+        Set<String> target = roles.isEmpty() ? fw.roles.keySet() : roles;
+        setActivity(fw, target, false);
+        fw.suppressed.addAll(target.stream().filter(fw.roles::containsKey).toList());
+    }
+
+    /** REVIVE: un-suppresses {@code roles} (all when empty), clears their offer filters and all inverse-offer filters. */
+    public void reviveOffers(FrameworkId id, Set<String> roles) {
+        FrameworkState fw = framework(id);
+        Set<String> target = roles.isEmpty() ? Set.copyOf(fw.roles.keySet()) : roles;
+        List<String> wasSuppressed = target.stream().filter(fw.suppressed::contains).toList();
+        wasSuppressed.forEach(fw.suppressed::remove);
+        if (fw.active) {
+            for (String r : wasSuppressed) {
+                RoleState role = fw.roles.get(r);
+                role.frameworkSorter.activate(id.value());
+                role.activeFrameworks++;
+                state.refreshActivity(role);
+            }
+        }
+        OfferFilters.clear(fw, roles);
+        inverseOffers.clearFilters(fw);
+    }
+
+    private void setActivity(FrameworkState fw, Set<String> roles, boolean on) {
+        for (String name : roles) {
+            RoleState r = fw.roles.get(name);
+            if (r == null || fw.suppressed.contains(name) || !fw.active && !on) {
+                continue;
+            }
+            if (on) {
+                r.frameworkSorter.activate(fw.id.value());
+                r.activeFrameworks++;
+            } else {
+                r.frameworkSorter.deactivate(fw.id.value());
+                r.activeFrameworks--;
+            }
+            state.refreshActivity(r);
+        }
+    }
+
+    // ---- offers and allocations --------------------------------------------------------------
+
+    /**
+     * ACCEPT: {@code used} (a part of the offer) stays allocated to the framework, the rest is
+     * recovered with {@code filters}. Unknown offer ids are ignored (returns false).
+     */
+    public boolean acceptOffer(OfferId offerId, Resources used, Filters filters) {
+        OfferRecord o = state.offers.get(offerId);
+        if (o == null) {
+            return false;
+        }
+        if (!o.resources().contains(used)) {
+            throw new IllegalArgumentException("Offer " + offerId + " does not contain " + used);
+        }
+        removeOffer(o);
+        Resources unused = o.resources().minus(used);
+        if (!unused.isEmpty()) {
+            state.unallocate(o.agent(), o.framework(), o.role(), unused);
+            OfferFilters.install(o.agent(), o.framework(), o.role().name, unused, clock.instant(),
+                    filters.offerFilter(config.allocationInterval));
+        }
+        return true;
+    }
+
+    /** DECLINE with filters (refuse_seconds; see {@link Filters}). Unknown ids are ignored. */
+    public boolean declineOffer(OfferId offerId, Filters filters) {
+        OfferRecord o = state.offers.get(offerId);
+        if (o == null) {
+            return false;
+        }
+        recover(o, filters);
+        return true;
+    }
+
+    /** The master withdrew an offer (e.g. its own offer timeout): resources return with no filter. */
+    public boolean rescindOffer(OfferId offerId) {
+        return declineOffer(offerId, Filters.NONE);
+    }
+
+    /** Resources of a framework in a role come back (task finished, agent lost part, ...). */
+    public void recoverResources(FrameworkId frameworkId, AgentId agentId, String role, Resources resources,
+                                 Filters filters) {
+        FrameworkState fw = framework(frameworkId);
+        AgentState a = agent(agentId);
+        RoleState r = state.role(role);
+        state.unallocate(a, fw, r, resources);
+        OfferFilters.install(a, fw, role, resources, clock.instant(), filters.offerFilter(config.allocationInterval));
+    }
+
+    /** Records resources already in use by a framework (agent re-registration, failover recovery). */
+    public void addAllocation(FrameworkId frameworkId, AgentId agentId, String role, Resources used) {
+        AgentState a = agent(agentId);
+        if (!a.free.contains(used)) {
+            throw new IllegalArgumentException("Agent " + agentId + " has no free " + used);
+        }
+        state.allocate(a, framework(frameworkId), state.role(role), used);
+    }
+
+    private void recover(OfferRecord o, Filters filters) {
+        removeOffer(o);
+        state.unallocate(o.agent(), o.framework(), o.role(), o.resources());
+        OfferFilters.install(o.agent(), o.framework(), o.role().name, o.resources(), clock.instant(),
+                filters.offerFilter(config.allocationInterval));
+    }
+
+    private void removeOffer(OfferRecord o) {
+        state.offers.remove(o.id());
+        o.agent().offers.remove(o);
+    }
+
+    private List<Rescind> rescindOffersOn(AgentState a) {
+        List<Rescind> rescinds = new ArrayList<>();
+        for (OfferRecord o : new ArrayList<>(a.offers)) {
+            recover(o, Filters.NONE);
+            rescinds.add(new Rescind(o.id(), o.framework().id, a.id, Rescind.Kind.OFFER));
+        }
+        return rescinds;
+    }
