@@ -12,6 +12,7 @@ import io.drydock.allocator.state.AgentState;
 import io.drydock.allocator.state.AllocationKey;
 import io.drydock.allocator.state.ClusterState;
 import io.drydock.allocator.state.FrameworkState;
+import io.drydock.allocator.state.OfferLedger;
 import io.drydock.allocator.state.OfferRecord;
 import io.drydock.allocator.state.RoleState;
 import java.time.Clock;
@@ -49,6 +50,7 @@ public final class Allocator {
     private final ClusterState state;
     private final InverseOfferBook inverseOffers = new InverseOfferBook();
     private final AllocationCycle cycle;
+    private final OfferLedger ledger;
 
     Allocator(AllocatorBuilder b) {
         this.config = b;
@@ -56,6 +58,7 @@ public final class Allocator {
         this.state = new ClusterState(b.sorter == AllocatorBuilder.SorterKind.RANDOM, b.seed, b.offerIdPrefix);
         this.cycle = new AllocationCycle(state, inverseOffers, new OfferFit(state, b.minAllocatable), b.seed,
                 b.maintenanceAwarePlacement, b.filterGpuResources, b.offerTimeout);
+        this.ledger = new OfferLedger(state, clock, b.allocationInterval);
     }
 
     /** A builder with Mesos defaults (see {@link AllocatorBuilder}). */
@@ -78,7 +81,7 @@ public final class Allocator {
     /** Removes an agent: its offers and inverse offers are rescinded and its allocations dropped. */
     public List<Rescind> removeAgent(AgentId id) {
         AgentState a = agent(id);
-        List<Rescind> rescinds = rescindOffersOn(a);
+        List<Rescind> rescinds = ledger.rescindOffersOn(a);
         rescinds.addAll(inverseOffers.resetAgent(a));
         for (Map.Entry<AllocationKey, Resources> e : new ArrayList<>(a.allocations.entrySet())) {
             state.unallocate(a, e.getKey().framework(), e.getKey().role(), e.getValue());
@@ -186,12 +189,7 @@ public final class Allocator {
         if (fw.active) {
             setActivity(fw, fw.roles.keySet(), false);
             fw.active = false;
-            for (OfferRecord o : new ArrayList<>(state.offers.values())) {
-                if (o.framework() == fw) {
-                    recover(o, Filters.NONE);
-                    rescinds.add(new Rescind(o.id(), id, o.agent().id, Rescind.Kind.OFFER));
-                }
-            }
+            rescinds.addAll(ledger.rescindOffersOf(fw));
             inverseOffers.dropFramework(fw, false);
         }
         return rescinds;
@@ -247,46 +245,23 @@ public final class Allocator {
      * recovered with {@code filters}. Unknown offer ids are ignored (returns false).
      */
     public boolean acceptOffer(OfferId offerId, Resources used, Filters filters) {
-        OfferRecord o = state.offers.get(offerId);
-        if (o == null) {
-            return false;
-        }
-        if (!o.resources().contains(used)) {
-            throw new IllegalArgumentException("Offer " + offerId + " does not contain " + used);
-        }
-        removeOffer(o);
-        Resources unused = o.resources().minus(used);
-        if (!unused.isEmpty()) {
-            state.unallocate(o.agent(), o.framework(), o.role(), unused);
-            OfferFilters.install(o.agent(), o.framework(), o.role().name, unused, clock.instant(),
-                    filters.offerFilter(config.allocationInterval));
-        }
-        return true;
+        return ledger.accept(offerId, used, filters);
     }
 
     /** DECLINE with filters (refuse_seconds; see {@link Filters}). Unknown ids are ignored. */
     public boolean declineOffer(OfferId offerId, Filters filters) {
-        OfferRecord o = state.offers.get(offerId);
-        if (o == null) {
-            return false;
-        }
-        recover(o, filters);
-        return true;
+        return ledger.decline(offerId, filters);
     }
 
     /** The master withdrew an offer (e.g. its own offer timeout): resources return with no filter. */
     public boolean rescindOffer(OfferId offerId) {
-        return declineOffer(offerId, Filters.NONE);
+        return ledger.decline(offerId, Filters.NONE);
     }
 
     /** Resources of a framework in a role come back (task finished, agent lost part, ...). */
     public void recoverResources(FrameworkId frameworkId, AgentId agentId, String role, Resources resources,
                                  Filters filters) {
-        FrameworkState fw = framework(frameworkId);
-        AgentState a = agent(agentId);
-        RoleState r = state.role(role);
-        state.unallocate(a, fw, r, resources);
-        OfferFilters.install(a, fw, role, resources, clock.instant(), filters.offerFilter(config.allocationInterval));
+        ledger.recover(framework(frameworkId), agent(agentId), state.role(role), resources, filters);
     }
 
     /** Records resources already in use by a framework (agent re-registration, failover recovery). */
@@ -298,23 +273,155 @@ public final class Allocator {
         state.allocate(a, framework(frameworkId), state.role(role), used);
     }
 
-    private void recover(OfferRecord o, Filters filters) {
-        removeOffer(o);
-        state.unallocate(o.agent(), o.framework(), o.role(), o.resources());
-        OfferFilters.install(o.agent(), o.framework(), o.role().name, o.resources(), clock.instant(),
-                filters.offerFilter(config.allocationInterval));
+    // ---- weights, quota, maintenance ---------------------------------------------------------
+
+    /** UPDATE_WEIGHTS: role → weight (> 0). Takes effect at the next run. */
+    public void updateWeights(Map<String, Double> weights) {
+        weights.forEach((role, w) -> {
+            Roles.requireValid(role);
+            if (!whitelisted(role)) {
+                throw new IllegalArgumentException("Unknown role '" + role + "'");
+            }
+            if (!(w > 0)) {
+                throw new IllegalArgumentException("Weight of role '" + role + "' must be positive");
+            }
+        });
+        weights.forEach((role, w) -> {
+            state.role(role).weight = w;
+            state.roleSorter.updateWeight(role, w);
+        });
     }
 
-    private void removeOffer(OfferRecord o) {
-        state.offers.remove(o.id());
-        o.agent().offers.remove(o);
-    }
-
-    private List<Rescind> rescindOffersOn(AgentState a) {
-        List<Rescind> rescinds = new ArrayList<>();
-        for (OfferRecord o : new ArrayList<>(a.offers)) {
-            recover(o, Filters.NONE);
-            rescinds.add(new Rescind(o.id(), o.framework().id, a.id, Rescind.Kind.OFFER));
+    /** UPDATE_QUOTA for a top-level role; {@link Quota#NONE} removes it. Takes effect at the next run. */
+    public void updateQuota(String role, Quota quota) {
+        Roles.requireValid(role);
+        if (!whitelisted(role)) {
+            throw new IllegalArgumentException("Invalid QuotaConfig: '" + role + "' is not on the roles whitelist");
         }
+        if (role.contains("/")) {
+            throw new IllegalArgumentException("Quota is not supported on nested role '" + role + "'");
+        }
+        state.setQuota(state.role(role), quota);
+    }
+
+    /**
+     * Sets (or clears, with null) an agent's unavailability. Its outstanding offers and inverse offers
+     * are rescinded (offers come back carrying the new unavailability in the next run), and its
+     * inverse-offer filters and statuses are cleared.
+     */
+    public List<Rescind> updateUnavailability(AgentId id, Unavailability unavailability) {
+        AgentState a = agent(id);
+        a.unavailability = unavailability;
+        List<Rescind> rescinds = ledger.rescindOffersOn(a);
+        rescinds.addAll(inverseOffers.resetAgent(a));
         return rescinds;
     }
+
+    /** ACCEPT_INVERSE_OFFERS for one id; null when the id is not outstanding for the framework. */
+    public InverseOfferStatus acceptInverseOffer(FrameworkId frameworkId, OfferId id, Filters filters) {
+        return inverseOffers.respond(framework(frameworkId), id, InverseOfferStatus.Answer.ACCEPT, filters.refuse(),
+                clock.instant());
+    }
+
+    /** DECLINE_INVERSE_OFFERS for one id; null when the id is not outstanding for the framework. */
+    public InverseOfferStatus declineInverseOffer(FrameworkId frameworkId, OfferId id, Filters filters) {
+        return inverseOffers.respond(framework(frameworkId), id, InverseOfferStatus.Answer.DECLINE,
+                filters.refuse(), clock.instant());
+    }
+
+    // ---- allocation runs ---------------------------------------------------------------------
+
+    /** A full run over all agents at the clock's now. */
+    public Plan allocate() {
+        return cycle.run(null, clock.instant());
+    }
+
+    /** An event-triggered run over some agents (unknown ids are skipped). */
+    public Plan allocate(Collection<AgentId> agentIds) {
+        List<AgentState> subset = new ArrayList<>();
+        for (AgentId id : new TreeSet<>(agentIds)) {
+            AgentState a = state.agents.get(id);
+            if (a != null) {
+                subset.add(a);
+            }
+        }
+        return cycle.run(subset, clock.instant());
+    }
+
+    // ---- queries -----------------------------------------------------------------------------
+
+    public Resources total(AgentId id) {
+        return agent(id).total;
+    }
+
+    /** Offered plus allocated resources on the agent. */
+    public Resources allocated(AgentId id) {
+        return agent(id).allocated;
+    }
+
+    public Resources free(AgentId id) {
+        return agent(id).free;
+    }
+
+    public List<Offer> outstandingOffers() {
+        List<Offer> out = new ArrayList<>();
+        for (OfferRecord o : state.offers.values()) {
+            out.add(new Offer(o.id(), o.framework().id, o.role().name, o.agent().id, o.agent().machine,
+                    o.resources(), Optional.ofNullable(o.agent().unavailability)));
+        }
+        return out;
+    }
+
+    public List<InverseOffer> outstandingInverseOffers() {
+        return inverseOffers.outstanding();
+    }
+
+    public List<InverseOfferStatus> inverseOfferStatuses(AgentId id) {
+        return inverseOffers.statuses(agent(id));
+    }
+
+    /** The weighted dominant share of a role (0 if unknown). */
+    public double share(String role) {
+        return state.roleSorter.share(role);
+    }
+
+    /** Resources allocated (offered or used) to a role's subtree on all agents, by framework. */
+    public Map<FrameworkId, Resources> allocationsOf(String role) {
+        Map<FrameworkId, Resources> out = new java.util.TreeMap<>();
+        for (AgentState a : state.agents.values()) {
+            a.allocations.forEach((k, r) -> {
+                if (k.role().name.equals(role) || Roles.isStrictSubroleOf(k.role().name, role)) {
+                    out.merge(k.framework().id, r, Resources::plus);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Known roles, sorted (those referenced by frameworks, reservations, weights or quota). */
+    public Set<String> knownRoles() {
+        Set<String> out = new TreeSet<>(state.roles.keySet());
+        state.roles.keySet().forEach(r -> out.addAll(Roles.ancestors(r)));
+        return out;
+    }
+
+    private boolean whitelisted(String role) {
+        return config.whitelist == null || config.whitelist.contains(role);
+    }
+
+    private AgentState agent(AgentId id) {
+        AgentState a = state.agents.get(id);
+        if (a == null) {
+            throw new IllegalArgumentException("Unknown agent " + id);
+        }
+        return a;
+    }
+
+    private FrameworkState framework(FrameworkId id) {
+        FrameworkState fw = state.frameworks.get(id);
+        if (fw == null) {
+            throw new IllegalArgumentException("Unknown framework " + id);
+        }
+        return fw;
+    }
+}

@@ -83,7 +83,8 @@ public final class InverseOfferBook {
         if (o == null || o.key().framework() != fw) {
             return null;
         }
-        remove(o);
+        byId.remove(id);
+        byKey.remove(o.key());
         InverseOfferStatus status = new InverseOfferStatus(fw.id, o.key().agent().id, answer, now);
         statuses.put(o.key(), status);
         if (!filter.isZero()) {

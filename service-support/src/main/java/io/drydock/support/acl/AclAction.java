@@ -104,6 +104,22 @@ public enum AclAction {
     return hierarchicalRoles;
   }
 
+  /**
+   * The name of the action's protobuf message in Mesos's {@code acls.proto}, as Mesos's error messages
+   * spell it ({@code ACL.UpdateMaintenanceSchedule}): the JSON key in CamelCase, plural words singular.
+   */
+  public String mesosName() {
+    StringBuilder name = new StringBuilder("ACL.");
+    for (String word : jsonKey.split("_")) {
+      String singular = word;
+      if (!word.equals("mesos") && !word.equals("as") && word.endsWith("s")) {
+        singular = word.endsWith("uses") ? word.substring(0, word.length() - 2) : word.substring(0, word.length() - 1);
+      }
+      name.append(Character.toUpperCase(singular.charAt(0))).append(singular.substring(1));
+    }
+    return name.toString();
+  }
+
   /** The action with this JSON key, if any. */
   public static Optional<AclAction> fromJsonKey(String key) {
     return Optional.ofNullable(BY_KEY.get(key));

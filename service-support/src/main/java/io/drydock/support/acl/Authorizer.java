@@ -18,6 +18,17 @@ public interface Authorizer {
    */
   boolean isAllowed(String principal, AclAction action, String object);
 
+  /**
+   * Whether every object is allowed, each evaluated separately (Mesos's rule for the roles a framework
+   * subscribes with); with no objects the document's {@code permissive} flag decides.
+   *
+   * @throws AclsUnavailableException when this service has no ACL snapshot yet
+   */
+  boolean isAllowedForAll(String principal, AclAction action, java.util.Collection<String> objects);
+
+  /** Whether this service has ACLs to decide with; protected calls are refused until it has. */
+  boolean hasSnapshot();
+
   /** This service cannot decide yet: it has not received the ACLs. Protected calls are refused. */
   class AclsUnavailableException extends RuntimeException {
     public AclsUnavailableException(String message) {

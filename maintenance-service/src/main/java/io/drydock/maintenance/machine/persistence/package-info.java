@@ -1,0 +1,2 @@
+/** The maintenance schema's machine tables behind {@link io.drydock.maintenance.machine.persistence.MaintenanceStore}. */
+package io.drydock.maintenance.machine.persistence;
