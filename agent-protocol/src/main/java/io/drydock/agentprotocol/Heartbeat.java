@@ -1,0 +1,4 @@
+package io.drydock.agentprotocol;
+
+/** The agent is alive. */
+public record Heartbeat(String agentId) {}
