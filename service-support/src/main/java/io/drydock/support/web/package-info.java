@@ -1,0 +1,2 @@
+/** HTTP concerns every service shares: request body size limits. */
+package io.drydock.support.web;
