@@ -2,7 +2,6 @@ package io.drydock.master;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drydock.testsupport.DrydockIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** master-service boots against real PostgreSQL and Kafka, migrates its own schema and reports healthy. */
-@DrydockIntegrationTest
+@MasterIntegrationTest
 class MasterServiceBootTest {
 
   @LocalServerPort int port;

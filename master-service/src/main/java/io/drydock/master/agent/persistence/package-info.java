@@ -1,0 +1,2 @@
+/** The {@code master.agent} table. */
+package io.drydock.master.agent.persistence;

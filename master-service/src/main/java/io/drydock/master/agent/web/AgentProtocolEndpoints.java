@@ -1,0 +1,55 @@
+package io.drydock.master.agent.web;
+
+import io.drydock.agentprotocol.Acknowledged;
+import io.drydock.agentprotocol.Heartbeat;
+import io.drydock.agentprotocol.Paths;
+import io.drydock.agentprotocol.RegisterAgent;
+import io.drydock.agentprotocol.StatusUpdates;
+import io.drydock.master.agent.AgentRegistry;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Agent → master calls of the agent protocol: register (200 Registered, 409 Refused while the machine is
+ * DOWN), heartbeat (200, 404 for an unknown agent) and status updates (200 Acknowledged).
+ */
+@RestController
+class AgentProtocolEndpoints {
+
+  private final AgentRegistry registry;
+
+  AgentProtocolEndpoints(AgentRegistry registry) {
+    this.registry = registry;
+  }
+
+  @PostMapping(path = Paths.REGISTER, produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> register(@RequestBody RegisterAgent request) {
+    AgentRegistry.Outcome outcome = registry.register(request);
+    if (outcome instanceof AgentRegistry.Refused refused) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(refused.refused());
+    }
+    return ResponseEntity.ok(((AgentRegistry.Accepted) outcome).registered());
+  }
+
+  @PostMapping(path = Paths.HEARTBEAT)
+  ResponseEntity<Void> heartbeat(@RequestBody Heartbeat heartbeat) {
+    return registry.heartbeat(heartbeat.agentId()) ? ResponseEntity.ok().build() : ResponseEntity.notFound().build();
+  }
+
+  @PostMapping(path = Paths.STATUS_UPDATES, produces = MediaType.APPLICATION_JSON_VALUE)
+  Acknowledged statusUpdates(@RequestBody StatusUpdates batch) {
+    return registry.statusUpdates(batch.agentId(), batch.updates() == null ? List.of() : batch.updates());
+  }
+
+  @ExceptionHandler({IllegalArgumentException.class, HttpMessageNotReadableException.class})
+  ResponseEntity<String> badRequest(Exception e) {
+    return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+  }
+}

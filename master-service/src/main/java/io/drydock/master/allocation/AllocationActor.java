@@ -1,0 +1,430 @@
+package io.drydock.master.allocation;
+
+import io.drydock.allocator.AgentId;
+import io.drydock.allocator.Allocator;
+import io.drydock.allocator.Filters;
+import io.drydock.allocator.FrameworkId;
+import io.drydock.allocator.FrameworkSpec;
+import io.drydock.allocator.InverseOffer;
+import io.drydock.allocator.InverseOfferStatus;
+import io.drydock.allocator.MachineId;
+import io.drydock.allocator.Offer;
+import io.drydock.allocator.OfferId;
+import io.drydock.allocator.Plan;
+import io.drydock.allocator.Rescind;
+import io.drydock.allocator.maintenance.Unavailability;
+import io.drydock.allocator.resources.Resources;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The one thread that owns the {@link Allocator} (whose contract is single-threaded), the book of
+ * outstanding offers and inverse offers, and their publication. Every method enqueues work on that
+ * thread and returns a future; allocation runs every interval and, batched, after events that Mesos
+ * triggers a run for (agent added, framework activated, revive, unavailability changed).
+ */
+public class AllocationActor implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(AllocationActor.class);
+
+  private final Allocator allocator;
+  private final OfferPublisher publisher;
+  private final long intervalMillis;
+  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "allocation-actor");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<AgentId, AgentView> agents = new HashMap<>();
+  private final Map<OfferId, Offer> offers = new HashMap<>();
+  private final Map<OfferId, InverseOffer> inverseOffers = new HashMap<>();
+  private final Set<FrameworkId> frameworks = new HashSet<>();
+  private final Set<AgentId> pendingAgents = new HashSet<>();
+  private boolean runPending;
+  private boolean fullRunPending;
+  private volatile boolean running;
+
+  AllocationActor(Allocator allocator, OfferPublisher publisher, long intervalMillis) {
+    this.allocator = allocator;
+    this.publisher = publisher;
+    this.intervalMillis = intervalMillis;
+  }
+
+  // ---- agents ------------------------------------------------------------------------------
+
+  /** Adds an agent with the resources its running tasks use (per framework and role). */
+  public CompletableFuture<Void> addAgent(AgentView agent, Resources total, Unavailability unavailability,
+      List<Usage> used) {
+    return run(() -> {
+      allocator.addAgent(agent.id(), machineOf(agent), total, agent.attributes());
+      agents.put(agent.id(), agent);
+      for (Usage u : used) {
+        try {
+          allocator.addAllocation(FrameworkId.of(u.frameworkId()), agent.id(), u.role(), u.resources());
+        } catch (IllegalArgumentException e) {
+          log.warn("Ignored the running task resources {} of framework {} on agent {}: {}", u.resources(),
+              u.frameworkId(), agent.id(), e.getMessage());
+        }
+      }
+      if (unavailability != null) {
+        allocator.updateUnavailability(agent.id(), unavailability);
+      }
+      trigger(List.of(agent.id()));
+      return null;
+    });
+  }
+
+  /** Removes an agent; its offers and inverse offers are rescinded. Unknown agents are ignored. */
+  public CompletableFuture<Void> removeAgent(AgentId id) {
+    return run(() -> {
+      if (agents.remove(id) != null) {
+        publishRescinds(allocator.removeAgent(id));
+      }
+      return null;
+    });
+  }
+
+  /** Sets or clears (null) an agent's unavailability: rescinds, then a run re-offers with it. */
+  public CompletableFuture<Void> updateUnavailability(AgentId id, Unavailability unavailability) {
+    return run(() -> {
+      if (agents.containsKey(id)) {
+        publishRescinds(allocator.updateUnavailability(id, unavailability));
+        trigger(List.of(id));
+      }
+      return null;
+    });
+  }
+
+  // ---- frameworks --------------------------------------------------------------------------
+
+  /** Adds a framework unless known; activates or deactivates it as given. */
+  public CompletableFuture<Void> addFramework(FrameworkSpec spec, boolean active) {
+    return run(() -> {
+      if (!known(spec.id())) {
+        allocator.addFramework(spec, false);
+        frameworks.add(spec.id());
+      }
+      setActive(spec.id(), active);
+      return null;
+    });
+  }
+
+  /** Connected frameworks get offers; disconnected ones lose their outstanding offers (rescinded). */
+  public CompletableFuture<Void> setActive(FrameworkId id, boolean active) {
+    return run(() -> {
+      if (!known(id)) {
+        return null;
+      }
+      if (active) {
+        allocator.activateFramework(id);
+        trigger(null);
+      } else {
+        List<Rescind> rescinds = allocator.deactivateFramework(id);
+        inverseOffers.values().removeIf(o -> o.frameworkId().equals(id));
+        publishRescinds(rescinds);
+      }
+      return null;
+    });
+  }
+
+  /** Removes a framework and everything it holds (its offers vanish without rescinds). */
+  public CompletableFuture<Void> removeFramework(FrameworkId id) {
+    return run(() -> {
+      if (known(id)) {
+        allocator.removeFramework(id);
+        frameworks.remove(id);
+        offers.values().removeIf(o -> o.frameworkId().equals(id));
+        inverseOffers.values().removeIf(o -> o.frameworkId().equals(id));
+      }
+      return null;
+    });
+  }
+
+  public CompletableFuture<Void> suppress(FrameworkId id, Set<String> roles) {
+    return run(() -> {
+      if (known(id)) {
+        allocator.suppressOffers(id, roles);
+      }
+      return null;
+    });
+  }
+
+  public CompletableFuture<Void> revive(FrameworkId id, Set<String> roles) {
+    return run(() -> {
+      if (known(id)) {
+        allocator.reviveOffers(id, roles);
+        trigger(null);
+      }
+      return null;
+    });
+  }
+
+  // ---- offers ------------------------------------------------------------------------------
+
+  /**
+   * ACCEPT with LAUNCH: checks the offers (outstanding, this framework's, one agent), fits every task into
+   * the offered resources (never trusting the client's amounts), keeps what the tasks use allocated and
+   * recovers the rest with {@code filters}.
+   */
+  public CompletableFuture<List<TaskAssignment>> accept(FrameworkId framework, List<String> offerIds,
+      List<TaskRequest> tasks, Filters filters) {
+    return run(() -> new Acceptance(framework, offerIds, tasks, filters).apply());
+  }
+
+  /** DECLINE: the offers' resources come back with {@code filters}; unknown ids are ignored. */
+  public CompletableFuture<Void> decline(FrameworkId framework, List<String> offerIds, Filters filters) {
+    return run(() -> {
+      for (String value : offerIds) {
+        Offer offer = offers.get(OfferId.of(value));
+        if (offer != null && offer.frameworkId().equals(framework)) {
+          offers.remove(offer.id());
+          allocator.declineOffer(offer.id(), filters);
+        }
+      }
+      return null;
+    });
+  }
+
+  /** ACCEPT/DECLINE_INVERSE_OFFERS: records the answers of outstanding ids, ignores the others. */
+  public CompletableFuture<List<InverseOfferAnswer>> answerInverseOffers(FrameworkId framework, List<String> ids,
+      boolean accept, Filters filters) {
+    return run(() -> {
+      List<InverseOfferAnswer> answers = new ArrayList<>();
+      for (String value : ids) {
+        InverseOffer offer = inverseOffers.get(OfferId.of(value));
+        if (offer == null || !offer.frameworkId().equals(framework) || !known(framework)) {
+          continue;
+        }
+        InverseOfferStatus status = accept
+            ? allocator.acceptInverseOffer(framework, offer.id(), filters)
+            : allocator.declineInverseOffer(framework, offer.id(), filters);
+        inverseOffers.remove(offer.id());
+        AgentView agent = agents.get(offer.agentId());
+        if (status != null && agent != null) {
+          answers.add(new InverseOfferAnswer(status, agent.machine()));
+        }
+      }
+      return answers;
+    });
+  }
+
+  /** Resources of ended tasks come back (no filter, as Mesos does for terminal tasks). */
+  public CompletableFuture<Void> recover(FrameworkId framework, AgentId agent, String role, Resources resources) {
+    return run(() -> {
+      if (known(framework) && agents.containsKey(agent) && !resources.isEmpty()) {
+        try {
+          allocator.recoverResources(framework, agent, role, resources, Filters.NONE);
+        } catch (IllegalArgumentException e) {
+          log.warn("Could not recover {} of framework {} on agent {}: {}", resources, framework, agent,
+              e.getMessage());
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Outstanding offers (a snapshot, for reads and tests). */
+  public CompletableFuture<List<Offer>> outstandingOffers() {
+    return run(() -> List.copyOf(offers.values()));
+  }
+
+  /** Any query or change of the allocator on its thread (reads, weights, quota). */
+  public <T> CompletableFuture<T> call(java.util.function.Function<Allocator, T> work) {
+    return run(() -> work.apply(allocator));
+  }
+
+  // ---- runs --------------------------------------------------------------------------------
+
+  /** Requests a batched run over these agents, or all agents when null. */
+  private void trigger(Collection<AgentId> agentIds) {
+    if (agentIds == null) {
+      fullRunPending = true;
+    } else {
+      pendingAgents.addAll(agentIds);
+    }
+    if (!runPending && running) {
+      runPending = true;
+      thread.execute(this::triggeredRun);
+    }
+  }
+
+  private void triggeredRun() {
+    runPending = false;
+    Plan plan;
+    if (fullRunPending) {
+      plan = allocator.allocate();
+    } else if (!pendingAgents.isEmpty()) {
+      plan = allocator.allocate(pendingAgents);
+    } else {
+      return;
+    }
+    fullRunPending = false;
+    pendingAgents.clear();
+    apply(plan);
+  }
+
+  private void periodicRun() {
+    try {
+      apply(allocator.allocate());
+    } catch (RuntimeException e) {
+      log.error("Allocation run failed", e);
+    }
+  }
+
+  private void apply(Plan plan) {
+    publishRescinds(plan.rescinds());
+    for (Offer offer : plan.offers()) {
+      offers.put(offer.id(), offer);
+      publisher.offer(offer, agents.get(offer.agentId()));
+    }
+    for (InverseOffer offer : plan.inverseOffers()) {
+      inverseOffers.put(offer.id(), offer);
+      publisher.inverseOffer(offer, agents.get(offer.agentId()));
+    }
+  }
+
+  private void publishRescinds(List<Rescind> rescinds) {
+    for (Rescind rescind : rescinds) {
+      boolean outstanding = rescind.kind() == Rescind.Kind.OFFER
+          ? offers.remove(rescind.offerId()) != null
+          : inverseOffers.remove(rescind.offerId()) != null;
+      if (outstanding) {
+        publisher.rescind(rescind);
+      }
+    }
+  }
+
+  private boolean known(FrameworkId id) {
+    return frameworks.contains(id);
+  }
+
+  private static MachineId machineOf(AgentView agent) {
+    return MachineId.of(agent.machine().hostname(), agent.machine().ip());
+  }
+
+  private <T> CompletableFuture<T> run(Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    thread.execute(() -> {
+      try {
+        result.complete(work.get());
+      } catch (RuntimeException e) {
+        log.warn("Allocation actor work failed: {}", e.toString());
+        result.completeExceptionally(e);
+      }
+    });
+    return result;
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+
+  @Override
+  public void start() {
+    running = true;
+    thread.scheduleWithFixedDelay(this::periodicRun, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    thread.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Resources a framework's running tasks use on an agent, in a role. */
+  public record Usage(String frameworkId, String role, Resources resources) {}
+
+  /** One ACCEPT, on the actor thread. */
+  private final class Acceptance {
+    private final FrameworkId framework;
+    private final List<String> offerIds;
+    private final List<TaskRequest> tasks;
+    private final Filters filters;
+
+    Acceptance(FrameworkId framework, List<String> offerIds, List<TaskRequest> tasks, Filters filters) {
+      this.framework = framework;
+      this.offerIds = offerIds;
+      this.tasks = tasks;
+      this.filters = filters;
+    }
+
+    List<TaskAssignment> apply() {
+      List<Offer> found = new ArrayList<>();
+      String error = null;
+      for (String value : offerIds) {
+        Offer offer = offers.get(OfferId.of(value));
+        if (offer == null || !offer.frameworkId().equals(framework)) {
+          error = error != null ? error : "Offer " + value + " is no longer valid";
+        } else if (!found.isEmpty() && !found.get(0).agentId().equals(offer.agentId())) {
+          error = error != null ? error : "Aggregated offers must belong to one single agent";
+        } else if (found.stream().noneMatch(o -> o.id().equals(offer.id()))) {
+          found.add(offer);
+        }
+      }
+      if (offerIds.isEmpty()) {
+        error = "No offers specified";
+      }
+      for (Offer offer : found) {
+        offers.remove(offer.id());
+      }
+      if (error != null) {
+        for (Offer offer : found) {
+          allocator.declineOffer(offer.id(), filters);
+        }
+        String message = error;
+        return tasks.stream()
+            .map(t -> TaskAssignment.refused(t.taskId(), t.agentId(), "REASON_INVALID_OFFERS", message)).toList();
+      }
+      Map<OfferId, Resources> left = new HashMap<>();
+      found.forEach(o -> left.put(o.id(), o.resources()));
+      List<TaskAssignment> out = new ArrayList<>();
+      String agentId = found.get(0).agentId().value();
+      for (TaskRequest task : tasks) {
+        out.add(fit(task, found, left, agentId));
+      }
+      for (Offer offer : found) {
+        allocator.acceptOffer(offer.id(), offer.resources().minus(left.get(offer.id())), filters);
+      }
+      return out;
+    }
+
+    private TaskAssignment fit(TaskRequest task, List<Offer> found, Map<OfferId, Resources> left, String agentId) {
+      if (task.agentId() != null && !task.agentId().equals(agentId)) {
+        return TaskAssignment.refused(task.taskId(), task.agentId(), "REASON_TASK_INVALID",
+            "Task uses agent '" + task.agentId() + "' but the offers are for agent '" + agentId + "'");
+      }
+      if (task.resources().isEmpty()) {
+        return TaskAssignment.refused(task.taskId(), agentId, "REASON_TASK_INVALID", "Task uses no resources");
+      }
+      for (Offer offer : found) {
+        Resources available = left.get(offer.id());
+        if (available.contains(task.resources())) {
+          left.put(offer.id(), available.minus(task.resources()));
+          return new TaskAssignment(task.taskId(), agentId, offer.role(), task.resources(), null, null);
+        }
+      }
+      Resources available = Resources.EMPTY;
+      for (Offer offer : found) {
+        available = available.plus(left.get(offer.id()));
+      }
+      return TaskAssignment.refused(task.taskId(), agentId, "REASON_TASK_INVALID",
+          "Task uses more resources " + task.resources() + " than available " + available);
+    }
+  }
+}

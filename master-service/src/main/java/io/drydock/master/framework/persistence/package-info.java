@@ -1,0 +1,2 @@
+/** The {@code master.framework} table. */
+package io.drydock.master.framework.persistence;

@@ -1,0 +1,2 @@
+/** Machine maintenance modes and unavailabilities as the master last learned them from maintenance-service. */
+package io.drydock.master.machine;

@@ -1,0 +1,2 @@
+/** The machine-state consumer. */
+package io.drydock.master.maintenance.messaging;

@@ -1,0 +1,2 @@
+/** {@code POST /api/v1/scheduler}. */
+package io.drydock.master.scheduler.web;

@@ -1,0 +1,71 @@
+package io.drydock.master.task.persistence;
+
+import io.drydock.events.TaskState;
+import io.drydock.master.task.Task;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Tasks in the registry. */
+@Repository
+public class TaskStore {
+
+  private static final String UPSERT = """
+      INSERT INTO task (framework_id, task_id, agent_id, name, role, resources, state, reason, message,
+                        status_uuid, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (framework_id, task_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, name = EXCLUDED.name,
+        role = EXCLUDED.role, resources = EXCLUDED.resources, state = EXCLUDED.state, reason = EXCLUDED.reason,
+        message = EXCLUDED.message, status_uuid = EXCLUDED.status_uuid, updated_at = EXCLUDED.updated_at
+      """;
+
+  private final JdbcTemplate jdbc;
+
+  TaskStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void saveAll(List<Task> tasks) {
+    jdbc.batchUpdate(UPSERT, tasks, 500, (ps, t) -> {
+      ps.setString(1, t.frameworkId());
+      ps.setString(2, t.taskId());
+      ps.setString(3, t.agentId());
+      ps.setString(4, t.name());
+      ps.setString(5, t.role());
+      ps.setString(6, t.resources());
+      ps.setString(7, t.state().name());
+      ps.setString(8, t.reason());
+      ps.setString(9, t.message());
+      ps.setString(10, t.statusUuid());
+      ps.setTimestamp(11, Timestamp.from(t.updatedAt()));
+    });
+  }
+
+  public Optional<Task> find(String frameworkId, String taskId) {
+    return jdbc.query("SELECT * FROM task WHERE framework_id = ? AND task_id = ?", TaskStore::map, frameworkId,
+        taskId).stream().findFirst();
+  }
+
+  public List<Task> findByAgent(String agentId) {
+    return jdbc.query("SELECT * FROM task WHERE agent_id = ?", TaskStore::map, agentId);
+  }
+
+  public List<Task> findByFramework(String frameworkId) {
+    return jdbc.query("SELECT * FROM task WHERE framework_id = ?", TaskStore::map, frameworkId);
+  }
+
+  public List<Task> findAll() {
+    return jdbc.query("SELECT * FROM task", TaskStore::map);
+  }
+
+  private static Task map(ResultSet rs, int row) throws SQLException {
+    return new Task(rs.getString("framework_id"), rs.getString("task_id"), rs.getString("agent_id"),
+        rs.getString("name"), rs.getString("role"), rs.getString("resources"), TaskState.valueOf(rs.getString("state")),
+        rs.getString("reason"), rs.getString("message"), rs.getString("status_uuid"),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+}

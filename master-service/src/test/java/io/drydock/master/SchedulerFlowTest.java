@@ -1,0 +1,212 @@
+package io.drydock.master;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.drydock.events.Envelope;
+import io.drydock.events.InverseOfferEvent;
+import io.drydock.events.InverseOfferResponded;
+import io.drydock.events.MachineId;
+import io.drydock.events.MachineMode;
+import io.drydock.events.MachineStateChanged;
+import io.drydock.events.OfferEvent;
+import io.drydock.events.OfferRescinded;
+import io.drydock.events.TaskState;
+import io.drydock.events.TaskStatusUpdate;
+import io.drydock.events.Topics;
+import io.drydock.events.Unavailability;
+import io.drydock.support.kafka.EventCodec;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * End to end through real Kafka and PostgreSQL: a framework subscribes, gets offers on its topic,
+ * launches on a (test) agent, sees the agent's status updates; maintenance drains and downs machines.
+ */
+@MasterIntegrationTest
+class SchedulerFlowTest {
+
+  static final String RESOURCES = "cpus:4;mem:4096";
+
+  @LocalServerPort int port;
+  @Autowired KafkaTemplate<String, String> kafka;
+  @Autowired EventCodec codec;
+  @Autowired org.springframework.core.env.Environment env;
+
+  MasterTestClient master;
+  TestAgent agent;
+  FrameworkEvents events;
+  String hostname;
+  String ip;
+
+  @BeforeEach
+  void setUp() {
+    master = new MasterTestClient(port);
+    agent = new TestAgent();
+    String[] machine = MasterTestClient.uniqueMachine();
+    hostname = machine[0];
+    ip = machine[1];
+  }
+
+  @AfterEach
+  void tearDown() throws InterruptedException {
+    agent.close();
+    if (events != null) {
+      events.close();
+    }
+  }
+
+  String connectFramework(String capabilities) {
+    String id = master.subscribe("fw-" + UUID.randomUUID(), "[\"*\"]", capabilities);
+    events = new FrameworkEvents(env.getProperty("spring.kafka.bootstrap-servers"), Topics.framework(id), id);
+    return id;
+  }
+
+  OfferEvent awaitOffer(String agentId, int index) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> offersOn(agentId).size() > index);
+    return offersOn(agentId).get(index);
+  }
+
+  List<OfferEvent> offersOn(String agentId) {
+    return events.of(OfferEvent.class).stream().filter(o -> o.agentId().equals(agentId)).toList();
+  }
+
+  String launch(String frameworkId, OfferEvent offer, String taskId) {
+    HttpResponse<String> r = master.scheduler("""
+        {"framework_id":{"value":"%s"},"type":"ACCEPT","accept":{"offer_ids":[{"value":"%s"}],
+         "operations":[{"type":"LAUNCH","launch":{"task_infos":[{"name":"sleep","task_id":{"value":"%s"},
+           "agent_id":{"value":"%s"},"command":{"value":"sleep 100"},
+           "resources":[{"name":"cpus","type":"SCALAR","scalar":{"value":1}},
+                        {"name":"mem","type":"SCALAR","scalar":{"value":128}}]}]}}],
+         "filters":{"refuse_seconds":0}}}""".formatted(frameworkId, offer.offerId(), taskId, offer.agentId()));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    return taskId;
+  }
+
+  void statusUpdate(String agentId, String frameworkId, String taskId, String state) {
+    HttpResponse<String> r = master.post("/agent/v1/status-updates", """
+        {"agentId":"%s","updates":[{"frameworkId":"%s","taskId":"%s","state":"%s","statusUuid":"%s",
+          "timestamp":"%s"}]}""".formatted(agentId, frameworkId, taskId, state, UUID.randomUUID(), Instant.now()));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  void machineState(MachineMode previous, MachineMode mode, Unavailability unavailability) {
+    MachineId machine = new MachineId(hostname.toLowerCase(), ip);
+    MachineStateChanged change = new MachineStateChanged(machine, previous, mode, unavailability, 1, "ops", null);
+    kafka.send(Topics.MACHINE_STATE, machine.key(), codec.write(Envelope.of(change, Instant.now()))).join();
+  }
+
+  @Test
+  void acceptedLaunchReachesTheAgentAndItsStatusReachesTheTopic() {
+    String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
+    String frameworkId = connectFramework("");
+
+    OfferEvent offer = awaitOffer(agentId, 0);
+    assertThat(offer.hostname()).isEqualTo(hostname);
+    assertThat(offer.unavailability()).isNull();
+    launch(frameworkId, offer, "task-1");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !agent.received("/launch").isEmpty());
+    assertThat(agent.received("/launch").get(0).path()).isEqualTo("/agent/v1/" + agentId + "/launch");
+    assertThat(agent.received("/launch").get(0).body()).contains("task-1", "sleep 100", frameworkId);
+
+    statusUpdate(agentId, frameworkId, "task-1", "TASK_RUNNING");
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.of(TaskStatusUpdate.class).stream()
+        .anyMatch(u -> u.taskId().equals("task-1") && u.state() == TaskState.TASK_RUNNING));
+    // the unused resources come back in a new offer without the task's cpus
+    OfferEvent next = awaitOffer(agentId, 1);
+    assertThat(next.resources()).anyMatch(r -> r.name().equals("cpus") && r.scalar() == 3.0);
+  }
+
+  @Test
+  void declineFiltersTheAgentUntilRevive() {
+    String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
+    String frameworkId = connectFramework("");
+    OfferEvent offer = awaitOffer(agentId, 0);
+
+    HttpResponse<String> r = master.scheduler("""
+        {"framework_id":{"value":"%s"},"type":"DECLINE","decline":{"offer_ids":[{"value":"%s"}],
+         "filters":{"refuse_seconds":3600}}}""".formatted(frameworkId, offer.offerId()));
+    assertThat(r.statusCode()).isEqualTo(202);
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> offersOn(agentId).size() == 1);
+
+    r = master.scheduler("{\"framework_id\":{\"value\":\"" + frameworkId + "\"},\"type\":\"REVIVE\"}");
+    assertThat(r.statusCode()).isEqualTo(202);
+    awaitOffer(agentId, 1);
+  }
+
+  @Test
+  void drainingMachineSendsInverseOffersAndPublishesTheAnswer() {
+    String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
+    String frameworkId = connectFramework("");
+    OfferEvent first = awaitOffer(agentId, 0);
+
+    long start = Instant.now().plus(Duration.ofHours(1)).toEpochMilli() * 1_000_000L;
+    Unavailability unavailability = new Unavailability(start, Duration.ofHours(2).toNanos());
+    machineState(MachineMode.UP, MachineMode.DRAINING, unavailability);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> events.of(OfferRescinded.class).stream()
+        .anyMatch(o -> o.offerId().equals(first.offerId())));
+    OfferEvent drained = awaitOffer(agentId, 1);
+    assertThat(drained.unavailability()).isEqualTo(unavailability);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !events.of(InverseOfferEvent.class).isEmpty());
+    InverseOfferEvent inverse = events.of(InverseOfferEvent.class).get(0);
+    assertThat(inverse.agentId()).isEqualTo(agentId);
+    assertThat(inverse.unavailability()).isEqualTo(unavailability);
+    assertThat(inverse.machine()).isEqualTo(new MachineId(hostname, ip));
+
+    try (FrameworkEvents responses = new FrameworkEvents(env.getProperty("spring.kafka.bootstrap-servers"),
+        Topics.INVERSE_OFFER_RESPONSES, "test-" + UUID.randomUUID())) {
+      HttpResponse<String> r = master.scheduler("""
+          {"framework_id":{"value":"%s"},"type":"ACCEPT_INVERSE_OFFERS",
+           "accept_inverse_offers":{"inverse_offer_ids":[{"value":"%s"}]}}""".formatted(frameworkId,
+          inverse.inverseOfferId()));
+      assertThat(r.statusCode()).isEqualTo(202);
+      await().atMost(Duration.ofSeconds(10)).until(() -> responses.of(InverseOfferResponded.class).stream()
+          .anyMatch(e -> e.agentId().equals(agentId) && e.frameworkId().equals(frameworkId)
+              && e.response() == InverseOfferResponded.Response.ACCEPT));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void machineDownShutsAgentsDownEndsTasksAndRefusesThemUntilUp() {
+    String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
+    String frameworkId = connectFramework("");
+    launch(frameworkId, awaitOffer(agentId, 0), "doomed");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !agent.received("/launch").isEmpty());
+    statusUpdate(agentId, frameworkId, "doomed", "TASK_RUNNING");
+
+    Unavailability unavailability = new Unavailability(Instant.now().toEpochMilli() * 1_000_000L, null);
+    machineState(MachineMode.UP, MachineMode.DRAINING, unavailability);
+    machineState(MachineMode.DRAINING, MachineMode.DOWN, unavailability);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !agent.received("/shutdown").isEmpty());
+    assertThat(agent.received("/shutdown").get(0).body()).contains("Operator initiated 'Machine DOWN'");
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.of(TaskStatusUpdate.class).stream()
+        .anyMatch(u -> u.taskId().equals("doomed") && u.state() == TaskState.TASK_LOST));
+    TaskStatusUpdate lost = events.of(TaskStatusUpdate.class).stream()
+        .filter(u -> u.state() == TaskState.TASK_LOST).findFirst().orElseThrow();
+    assertThat(lost.reason()).isEqualTo("REASON_SLAVE_REMOVED");
+    assertThat(lost.source()).isEqualTo("SOURCE_MASTER");
+    assertThat(lost.message()).isEqualTo("Operator initiated 'Machine DOWN'");
+
+    HttpResponse<String> refused = master.register(agentId, hostname.toUpperCase(), ip, agent.endpoint(), RESOURCES);
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("Machine is `DOWN`").contains("\"shutdown\":true");
+
+    machineState(MachineMode.DOWN, MachineMode.UP, null);
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        master.register(agentId, hostname, ip, agent.endpoint(), RESOURCES).statusCode() == 200);
+  }
+}
