@@ -5,7 +5,9 @@ import io.drydock.support.DrydockServices;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import java.time.Clock;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /** auth-service: credentials, tokens and the Mesos ACLs every service enforces. */
 @SpringBootApplication
@@ -15,6 +17,12 @@ public class AuthApplication {
 
   /** The service name, also the name of its configuration file ({@code auth-service.yml}). */
   public static final String NAME = "auth-service";
+
+  /** The time source of credentials, ACL revisions and tokens. */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
 
   public static void main(String[] args) {
     start(Map.of(), args);

@@ -112,7 +112,7 @@ public enum AclAction {
     StringBuilder name = new StringBuilder("ACL.");
     for (String word : jsonKey.split("_")) {
       String singular = word;
-      if (!word.equals("mesos") && !word.equals("as") && word.endsWith("s")) {
+      if (!word.equals("mesos") && !word.equals("as") && !word.endsWith("ss") && word.endsWith("s")) {
         singular = word.endsWith("uses") ? word.substring(0, word.length() - 2) : word.substring(0, word.length() - 1);
       }
       name.append(Character.toUpperCase(singular.charAt(0))).append(singular.substring(1));

@@ -132,7 +132,9 @@ public class AclSnapshotConsumer implements SmartLifecycle {
     }
     Thread t = thread;
     if (t != null) {
-      t.interrupt();
+      if (current == null) {
+        t.interrupt(); // between attempts, sleeping
+      }
       try {
         t.join(5_000);
       } catch (InterruptedException e) {

@@ -128,7 +128,7 @@ public class DrydockAuthenticationFilter extends OncePerRequestFilter {
     write(response, HttpServletResponse.SC_UNAUTHORIZED, message);
   }
 
-  static void write(HttpServletResponse response, int status, String message) throws IOException {
+  private static void write(HttpServletResponse response, int status, String message) throws IOException {
     response.setStatus(status);
     response.setContentType("text/plain;charset=UTF-8");
     response.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,5 @@
 package io.drydock.support.security;
 
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
@@ -33,7 +32,6 @@ import org.springframework.validation.annotation.Validated;
  * @param credentialCacheTtl how long a successful Basic verification is remembered (default 30 s)
  * @param operators principals allowed to use operator APIs ({@code /acls}, {@code /credentials},
  *     {@code /audit}) (default none)
- * @param maxRequestBytes largest request body accepted, larger bodies get 400 (default 1 MiB)
  * @param aclsTopic the compacted topic of ACL snapshots (default {@code drydock.acls})
  * @param auditTopic the topic audit records are published to (default {@code drydock.audit})
  */
@@ -50,7 +48,6 @@ public record DrydockSecurityProperties(
     URI authServiceUrl,
     @NotNull @DefaultValue("30s") Duration credentialCacheTtl,
     @NotNull @DefaultValue({}) Set<String> operators,
-    @Min(1024) @DefaultValue("1048576") long maxRequestBytes,
     @NotNull @DefaultValue("drydock.acls") String aclsTopic,
     @NotNull @DefaultValue("drydock.audit") String auditTopic) {
 

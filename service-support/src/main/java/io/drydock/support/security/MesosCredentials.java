@@ -45,7 +45,8 @@ public final class MesosCredentials {
     } catch (JacksonException e) {
       throw new IllegalArgumentException("Failed to parse credentials: " + e.getOriginalMessage());
     }
-    if (root == null || !root.isObject() || !(root.get("credentials") instanceof JsonNode list) || !list.isArray()) {
+    JsonNode list = root == null || !root.isObject() ? null : root.get("credentials");
+    if (list == null || !list.isArray()) {
       throw new IllegalArgumentException("Failed to parse credentials: expecting {\"credentials\":[...]}");
     }
     Map<String, String> credentials = new LinkedHashMap<>();

@@ -1,0 +1,2 @@
+/** REST: the operator API of credentials. */
+package io.drydock.auth.credential.web;

@@ -1,0 +1,2 @@
+/** Which maintenance endpoints are in which Mesos authentication realm. */
+package io.drydock.maintenance.security;

@@ -1,0 +1,53 @@
+package io.drydock.support.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Records every write (POST, PUT, PATCH, DELETE) outside the open realm once it is answered: principal,
+ * method, path, status, decision. Sits after authentication, so refused credentials are recorded too.
+ */
+public class AuditFilter extends OncePerRequestFilter {
+
+  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+  private final AuditSink sink;
+  private final String service;
+  private final Clock clock;
+
+  public AuditFilter(AuditSink sink, String service, Clock clock) {
+    this.sink = sink;
+    this.service = service;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (!WRITES.contains(request.getMethod())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    int status = 500;
+    try {
+      chain.doFilter(request, response);
+      status = response.getStatus();
+    } finally {
+      if (request.getAttribute(Realm.class.getName()) != Realm.OPEN) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        String principal = authentication == null ? null : authentication.getName();
+        sink.record(new AuditRecord(UUID.randomUUID(), clock.instant(), service, principal, request.getMethod(),
+            request.getRequestURI(), status, AuditRecord.decisionOf(status)));
+      }
+    }
+  }
+}
