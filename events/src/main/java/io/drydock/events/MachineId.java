@@ -12,10 +12,18 @@ import java.util.Locale;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MachineId(String hostname, String ip) {
 
-  /** A stable key: lower-cased hostname and ip, with absence distinct from the empty string. */
+  /**
+   * A stable key: lower-cased hostname and ip, each length-prefixed ({@code 5:node1|7:1.2.3.4}) with
+   * absence ({@code -}) distinct from the empty string ({@code 0:}). Printable, so it can be a Kafka key
+   * and a PostgreSQL text value, and unambiguous whatever the hostname contains.
+   */
   @JsonIgnore
   public String key() {
-    return (hostname == null ? "\u0000" : hostname.toLowerCase(Locale.ROOT)) + "|" + (ip == null ? "\u0000" : ip);
+    return part(hostname == null ? null : hostname.toLowerCase(Locale.ROOT)) + "|" + part(ip);
+  }
+
+  private static String part(String value) {
+    return value == null ? "-" : value.length() + ":" + value;
   }
 
   @Override
