@@ -1,0 +1,2 @@
+/** Registration: each agent's session with the master (register with backoff, heartbeats, status updates until acknowledged, shutdown). */
+package io.drydock.agent.registration;
