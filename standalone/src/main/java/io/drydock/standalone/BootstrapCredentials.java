@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bootstrap operator credential the launcher generates when no credentials file is given: made
@@ -22,6 +24,21 @@ record BootstrapCredentials(String principal, String secret, Path file) {
 
   static final String PRINCIPAL = "operator";
   private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([0-9a-f]+)\"");
+
+  /**
+   * The first credential of a Mesos-format credentials file the operator gave: the suite's own
+   * services (master ⇄ agents) authenticate with it, and it is the operator of auth-service's APIs.
+   */
+  static BootstrapCredentials firstOf(Path file) throws IOException {
+    JsonNode credentials = JsonMapper.builder().build()
+        .readTree(Files.readString(file, StandardCharsets.UTF_8)).path("credentials");
+    JsonNode first = credentials.path(0);
+    if (!first.path("principal").isString() || first.path("principal").asString().isEmpty()) {
+      throw new IllegalArgumentException(file + " holds no credential: expected "
+          + "{\"credentials\":[{\"principal\":\"…\",\"secret\":\"…\"}]}");
+    }
+    return new BootstrapCredentials(first.path("principal").asString(), first.path("secret").asString(""), file);
+  }
 
   static BootstrapCredentials loadOrCreate(Path dataDir) throws IOException {
     Path file = dataDir.resolve("bootstrap-credentials.json");

@@ -34,7 +34,7 @@ public final class Standalone implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final StandaloneOptions options;
-  private BootstrapCredentials bootstrap;
+  private BootstrapCredentials suiteCredential;
 
   private Standalone(StandaloneOptions options) {
     this.options = options;
@@ -79,17 +79,21 @@ public final class Standalone implements AutoCloseable {
     started.push(database);
     EmbeddedKafka kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"), options.kafkaPort());
     started.push(kafka);
-    if (options.credentials() == null) {
-      bootstrap = BootstrapCredentials.loadOrCreate(options.dataDir());
-    }
+    suiteCredential = options.credentials() == null
+        ? BootstrapCredentials.loadOrCreate(options.dataDir())
+        : BootstrapCredentials.firstOf(options.credentials());
     List<String> common = commonArguments(database, kafka);
     startService(AuthApplication::start, options.authPort(), common, List.of());
     startService(MaintenanceApplication::start, options.maintenancePort(), common, List.of());
-    startService(MasterApplication::start, options.masterPort(), common, List.of());
+    startService(MasterApplication::start, options.masterPort(), common, List.of(
+        "--drydock.master.agent.principal=" + suiteCredential.principal(),
+        "--drydock.master.agent.secret=" + suiteCredential.secret()));
     startService(AgentApplication::start, options.agentPort(), common, List.of(
         "--drydock.agent.master-url=http://localhost:" + options.masterPort(),
         "--drydock.agent.simulated.count=" + options.agents(),
-        "--drydock.agent.work-dir=" + options.dataDir().resolve("agent")));
+        "--drydock.agent.work-dir=" + options.dataDir().resolve("agent"),
+        "--drydock.agent.principal=" + suiteCredential.principal(),
+        "--drydock.agent.secret=" + suiteCredential.secret()));
     awaitReady();
   }
 
@@ -107,26 +111,43 @@ public final class Standalone implements AutoCloseable {
         "--logging.level.state.change.logger=WARN",
         "--logging.level.io.zonky=WARN",
         "--drydock.security.auth-service-url=http://localhost:" + options.authPort(),
-        "--drydock.security.credentials=file:" + credentialsFile()));
+        "--drydock.security.credentials=file:" + suiteCredential.file().toAbsolutePath(),
+        "--drydock.security.operators=" + suiteCredential.principal()));
     if (!options.jsonLogs()) {
       args.add("--spring.profiles.active=plain-logs");
     }
     if (options.acls() != null) {
       args.add("--drydock.security.acls=file:" + options.acls().toAbsolutePath());
     }
-    args.addAll(options.passThrough());
-    return args;
+    return withOverrides(args, options.passThrough());
   }
 
-  private String credentialsFile() {
-    return (options.credentials() != null ? options.credentials() : bootstrap.file()).toAbsolutePath().toString();
+  /** The launcher's arguments with any the user passed through replacing ours of the same name. */
+  static List<String> withOverrides(List<String> ours, List<String> theirs) {
+    java.util.Set<String> overridden = new java.util.HashSet<>();
+    for (String arg : theirs) {
+      overridden.add(name(arg));
+    }
+    List<String> merged = new ArrayList<>();
+    for (String arg : ours) {
+      if (!overridden.contains(name(arg))) {
+        merged.add(arg);
+      }
+    }
+    merged.addAll(theirs);
+    return merged;
+  }
+
+  private static String name(String arg) {
+    int eq = arg.indexOf('=');
+    return eq < 0 ? arg : arg.substring(0, eq);
   }
 
   private void startService(BiFunction<Map<String, Object>, String[], ConfigurableApplicationContext> launcher,
       int port, List<String> common, List<String> extra) {
-    List<String> args = new ArrayList<>(common);
-    args.add("--server.port=" + port);
-    args.addAll(extra);
+    List<String> ours = new ArrayList<>(extra);
+    ours.add("--server.port=" + port);
+    List<String> args = withOverrides(ours, common);
     ConfigurableApplicationContext context = launcher.apply(Map.of(), args.toArray(String[]::new));
     started.push(context::close);
   }
@@ -162,16 +183,19 @@ public final class Standalone implements AutoCloseable {
     return List.of(options.masterPort(), options.agentPort(), options.maintenancePort(), options.authPort());
   }
 
-  /** The generated operator credential, or {@code null} when a credentials file was given. */
-  public BootstrapCredentials bootstrapCredentials() {
-    return bootstrap;
+  /**
+   * The operator credential: generated (once per data directory) when no credentials file was given,
+   * otherwise the file's first credential.
+   */
+  public BootstrapCredentials operatorCredentials() {
+    return suiteCredential;
   }
 
   /** The one line printed when everything is up. */
   public String readyLine() {
-    String who = bootstrap == null
-        ? "credentials from " + options.credentials()
-        : "operator credentials " + bootstrap.principal() + ":" + bootstrap.secret();
+    String who = options.credentials() != null
+        ? "credentials from " + options.credentials() + ", operator " + suiteCredential.principal()
+        : "operator credentials " + suiteCredential.principal() + ":" + suiteCredential.secret();
     return "Drydock is ready: master http://localhost:" + options.masterPort()
         + " agent http://localhost:" + options.agentPort()
         + " maintenance http://localhost:" + options.maintenancePort()

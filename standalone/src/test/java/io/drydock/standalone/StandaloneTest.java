@@ -2,6 +2,7 @@ package io.drydock.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,15 +44,17 @@ class StandaloneTest {
       for (int port : suite.ports()) {
         assertThat(get("http://localhost:" + port + "/livez")).isEqualTo(200);
       }
-      secret = suite.bootstrapCredentials().secret();
+      secret = suite.operatorCredentials().secret();
       assertThat(suite.readyLine()).contains("operator:" + secret);
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          assertThat(registeredAgents(options)).as("simulated agents registered with the master").isEqualTo(3));
     }
 
     try (Standalone again = Standalone.start(options)) {
       for (int port : again.ports()) {
         assertThat(get("http://localhost:" + port + "/readyz")).isEqualTo(200);
       }
-      assertThat(again.bootstrapCredentials().secret()).as("credentials kept").isEqualTo(secret);
+      assertThat(again.operatorCredentials().secret()).as("credentials kept").isEqualTo(secret);
       try (Connection db = DriverManager.getConnection(
               "jdbc:postgresql://localhost:" + options.postgresPort() + "/postgres", "postgres", "postgres");
           ResultSet schemas = db.createStatement().executeQuery(
@@ -63,6 +67,12 @@ class StandaloneTest {
   }
 
   @Test
+  void passedThroughPropertiesReplaceTheLaunchersOwn() {
+    assertThat(Standalone.withOverrides(List.of("--a=1", "--b=2"), List.of("--b=3")))
+        .containsExactly("--a=1", "--b=3");
+  }
+
+  @Test
   void rejectsBadArgumentsWithAMessage() {
     assertThatThrownBy(() -> StandaloneOptions.parse("--agents", "many"))
         .hasMessageContaining("--agents expects a number");
@@ -70,6 +80,15 @@ class StandaloneTest {
         .hasMessageContaining("between 1 and 65534");
     assertThatThrownBy(() -> StandaloneOptions.parse("--frobnicate", "1")).hasMessageContaining("Unknown option");
     assertThat(StandaloneOptions.parse("--agents=5", "--drydock.x=y").agents()).isEqualTo(5);
+  }
+
+  private static int registeredAgents(StandaloneOptions options) throws Exception {
+    try (Connection db = DriverManager.getConnection(
+            "jdbc:postgresql://localhost:" + options.postgresPort() + "/postgres", "postgres", "postgres");
+        ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM agent.agent_identity")) {
+      rows.next();
+      return rows.getInt(1);
+    }
   }
 
   private static int get(String url) throws Exception {
