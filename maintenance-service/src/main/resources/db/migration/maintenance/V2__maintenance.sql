@@ -60,3 +60,6 @@ CREATE TABLE audit_entry (
   changes           VARCHAR     NOT NULL
 );
 CREATE INDEX audit_entry_occurred_at ON audit_entry (occurred_at);
+
+-- Machine ids are Kafka keys of drydock.machine-state and Mesos puts no bound on hostnames.
+ALTER TABLE outbox ALTER COLUMN record_key TYPE VARCHAR;

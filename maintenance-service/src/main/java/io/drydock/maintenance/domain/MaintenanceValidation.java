@@ -69,6 +69,12 @@ public final class MaintenanceValidation {
     if (!noIp && !isIpv4(id.ip())) {
       throw new InvalidMaintenanceException("Failed to parse IPv4: " + id.ip());
     }
+    // Not a Mesos rule: PostgreSQL text cannot hold NUL, so such ids are refused rather than failing later.
+    if ((id.hostname() != null && id.hostname().indexOf('\u0000') >= 0)
+        || (id.ip() != null && id.ip().indexOf('\u0000') >= 0)) {
+      throw new InvalidMaintenanceException(
+          "Machine '" + StoutJson.machine(id) + "' contains a NUL character");
+    }
   }
 
   /** Only a negative duration is refused; the start time is not checked (Mesos accepts past starts). */

@@ -4,7 +4,7 @@ import io.drydock.events.MachineId;
 
 /**
  * JSON text exactly as Mesos's stout writes it: compact, and strings escaped the stout way ({@code /} as
- * {@code \/}, control characters and DEL as {@code \u00xx}). Error messages embed machines in this form,
+ * {@code \/}, control characters and DEL as {@code \\u} escapes). Error messages embed machines in this form,
  * e.g. {@code {"hostname":"Machine3","ip":"0.0.0.3"}}.
  */
 public final class StoutJson {

@@ -90,6 +90,9 @@ public final class MesosHttp {
     if (reason == null || reason.isBlank()) {
       return null;
     }
+    if (reason.indexOf('\u0000') >= 0) {
+      throw new ProtoException("The reason must not contain NUL characters");
+    }
     if (reason.length() > MAX_REASON_LENGTH) {
       throw new ProtoException("The reason must be at most " + MAX_REASON_LENGTH + " characters");
     }

@@ -1,0 +1,2 @@
+/** The {@code audit_entry} table. */
+package io.drydock.maintenance.audit.persistence;

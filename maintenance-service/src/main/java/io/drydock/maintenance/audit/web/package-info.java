@@ -1,0 +1,2 @@
+/** {@code GET /maintenance/audit}: the audit trail for operators. */
+package io.drydock.maintenance.audit.web;
