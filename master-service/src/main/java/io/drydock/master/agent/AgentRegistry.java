@@ -18,6 +18,7 @@ import io.drydock.master.allocation.Unavailabilities;
 import io.drydock.master.framework.FrameworkInfo;
 import io.drydock.master.framework.FrameworkRegistry;
 import io.drydock.master.machine.MachineModes;
+import io.drydock.master.operation.ResourceCodec;
 import io.drydock.master.task.Task;
 import io.drydock.master.task.TaskRegistry;
 import java.time.Clock;
@@ -56,9 +57,12 @@ public class AgentRegistry {
   private final AgentClient client;
   private final AgentProperties properties;
   private final Clock clock;
+  private final List<AgentResourcesAdjuster> adjusters;
 
   AgentRegistry(AgentStore store, AllocationActor allocation, MachineModes machines, TaskRegistry tasks,
-      FrameworkRegistry frameworks, AgentClient client, AgentProperties properties, Clock clock) {
+      FrameworkRegistry frameworks, AgentClient client, AgentProperties properties, Clock clock,
+      List<AgentResourcesAdjuster> adjusters) {
+    this.adjusters = List.copyOf(adjusters);
     this.store = store;
     this.allocation = allocation;
     this.machines = machines;
@@ -115,6 +119,9 @@ public class AgentRegistry {
     store.save(info);
     List<TaskReport> running = existing == null && !id.equals(request.agentId()) ? List.of()
         : Optional.ofNullable(request.runningTasks()).orElse(List.of());
+    for (AgentResourcesAdjuster adjuster : adjusters) {
+      total = adjuster.adjust(id, total);
+    }
     List<AllocationActor.Usage> used = adopt(id, running);
     var state = machines.stateOf(machine);
     allocation.addAgent(new AgentView(AgentId.of(id), request.hostname(), machine, info.attributes()), total,
@@ -137,7 +144,7 @@ public class AgentRegistry {
     for (TaskReport r : known) {
       Task task = tasks.find(r.frameworkId(), r.taskId()).orElseThrow();
       try {
-        byFrameworkRole.merge(r.frameworkId() + "\u0000" + task.role(), Resources.parse(task.resources()),
+        byFrameworkRole.merge(r.frameworkId() + "\u0000" + task.role(), ResourceCodec.parseStored(task.resources()),
             Resources::plus);
       } catch (IllegalArgumentException e) {
         log.warn("Ignored the resources of task {} on agent {}: {}", r.taskId(), agentId, e.getMessage());
@@ -176,7 +183,7 @@ public class AgentRegistry {
   public void recover(Task t) {
     try {
       allocation.recover(FrameworkId.of(t.frameworkId()), AgentId.of(t.agentId()), t.role(),
-          Resources.parse(t.resources()));
+          ResourceCodec.parseStored(t.resources()));
     } catch (IllegalArgumentException e) {
       log.warn("Could not recover the resources of task {}: {}", t.taskId(), e.getMessage());
     }

@@ -246,6 +246,74 @@ public class AllocationActor implements SmartLifecycle {
     return run(() -> work.apply(allocator));
   }
 
+  /**
+   * Operator work (weights, quota, reservations, volumes) on the actor thread, with the allocator and the
+   * book of outstanding offers; see {@link Operator}.
+   */
+  public <T> CompletableFuture<T> operate(java.util.function.Function<Operator, T> work) {
+    return run(() -> work.apply(operator));
+  }
+
+  /** What operator work may do on the actor thread. Only valid inside {@link #operate}. */
+  public interface Operator {
+    Allocator allocator();
+
+    /** The outstanding offers. */
+    List<Offer> offers();
+
+    /** Rescinds an outstanding offer: its resources return without a filter and the rescind is published. */
+    void rescind(OfferId id);
+
+    /** Requests an allocation run over these agents, or all when null. */
+    void allocateSoon(Collection<AgentId> agentIds);
+
+    /** The agents known to the allocator. */
+    Set<AgentId> agents();
+
+    /** Changes an agent's total (operator RESERVE/UNRESERVE/CREATE/DESTROY); it must contain the allocated. */
+    void updateTotal(AgentId id, Resources total);
+  }
+
+  private final Operator operator = new Operator() {
+    @Override
+    public Allocator allocator() {
+      return allocator;
+    }
+
+    @Override
+    public List<Offer> offers() {
+      return List.copyOf(offers.values());
+    }
+
+    @Override
+    public void rescind(OfferId id) {
+      Offer offer = offers.get(id);
+      if (offer != null) {
+        allocator.rescindOffer(id);
+        publishRescinds(List.of(new Rescind(id, offer.frameworkId(), offer.agentId(), Rescind.Kind.OFFER)));
+      }
+    }
+
+    @Override
+    public void allocateSoon(Collection<AgentId> agentIds) {
+      trigger(agentIds);
+    }
+
+    @Override
+    public Set<AgentId> agents() {
+      return Set.copyOf(agents.keySet());
+    }
+
+    @Override
+    public void updateTotal(AgentId id, Resources total) {
+      AgentView agent = agents.get(id);
+      if (agent == null) {
+        throw new IllegalArgumentException("Unknown agent " + id);
+      }
+      allocator.updateAgent(id, total, agent.attributes());
+    }
+  };
+
   // ---- runs --------------------------------------------------------------------------------
 
   /** Requests a batched run over these agents, or all agents when null. */

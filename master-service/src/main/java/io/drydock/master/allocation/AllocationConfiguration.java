@@ -29,7 +29,8 @@ class AllocationConfiguration {
         .allocationInterval(properties.interval())
         .minAllocatable(properties.minAllocatable())
         .offerIdPrefix("offer-" + properties.epoch() + "-" + Long.toString(clock.millis(), 36))
-        .seed(properties.epoch());
+        .seed(properties.epoch())
+        .maintenanceAwarePlacement(properties.maintenanceAwarePlacement());
     if (properties.offerTimeout() != null) {
       builder.offerTimeout(properties.offerTimeout());
     }

@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param roles the deprecated {@code --roles} whitelist, comma separated (default none: implicit roles)
  * @param minAllocatable Mesos {@code --min_allocatable_resources} (default {@code cpus:0.01|mem:32})
  * @param epoch the leader epoch stamped on events and offer ids (default 1)
+ * @param maintenanceAwarePlacement Drydock only: offer agents draining soonest last, so that frameworks
+ *     taking the first offers that fit avoid machines about to go down (default true; false gives
+ *     Mesos's plain shuffled order)
  */
 @Validated
 @ConfigurationProperties("drydock.master.allocation")
@@ -23,4 +26,5 @@ public record AllocationProperties(
     Duration offerTimeout,
     String roles,
     @NotNull @DefaultValue("cpus:0.01|mem:32") String minAllocatable,
-    @DefaultValue("1") long epoch) {}
+    @DefaultValue("1") long epoch,
+    @DefaultValue("true") boolean maintenanceAwarePlacement) {}

@@ -18,6 +18,7 @@ import io.drydock.master.allocation.InverseOfferAnswer;
 import io.drydock.master.allocation.TaskAssignment;
 import io.drydock.master.allocation.TaskRequest;
 import io.drydock.master.framework.FrameworkInfo;
+import io.drydock.master.operation.ResourceCodec;
 import io.drydock.master.task.Task;
 import io.drydock.master.task.TaskRegistry;
 import io.drydock.support.outbox.Outbox;
@@ -126,7 +127,8 @@ class OfferCalls {
   private void launch(FrameworkInfo framework, String agentId, List<TaskAssignment> launched,
       Map<String, LaunchTask> byId) {
     List<Task> staged = tasks.staging(framework.id(), agentId, launched.stream().map(a ->
-        new TaskRegistry.NewTask(a.taskId(), byId.get(a.taskId()).name(), a.role(), a.resources().toString()))
+        new TaskRegistry.NewTask(a.taskId(), byId.get(a.taskId()).name(), a.role(),
+            ResourceCodec.toJson(a.resources())))
         .toList());
     AgentInfo agent = agents.get(agentId).orElse(null);
     if (agent == null) {

@@ -1,0 +1,5 @@
+package io.drydock.master.reservation.persistence;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AgentReservationRepository extends JpaRepository<AgentReservationEntity, String> {}

@@ -1,0 +1,2 @@
+/** {@code GET /roles} (and {@code /master/roles}). */
+package io.drydock.master.role.web;

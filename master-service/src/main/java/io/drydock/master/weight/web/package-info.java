@@ -1,0 +1,2 @@
+/** {@code /weights} (and {@code /master/weights}). */
+package io.drydock.master.weight.web;
