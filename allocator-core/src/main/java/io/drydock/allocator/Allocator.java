@@ -11,17 +11,15 @@ import io.drydock.allocator.role.Roles;
 import io.drydock.allocator.state.AgentState;
 import io.drydock.allocator.state.AllocationKey;
 import io.drydock.allocator.state.ClusterState;
+import io.drydock.allocator.state.FrameworkActivity;
 import io.drydock.allocator.state.FrameworkState;
 import io.drydock.allocator.state.OfferLedger;
-import io.drydock.allocator.state.OfferRecord;
 import io.drydock.allocator.state.RoleState;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -51,6 +49,7 @@ public final class Allocator {
     private final InverseOfferBook inverseOffers = new InverseOfferBook();
     private final AllocationCycle cycle;
     private final OfferLedger ledger;
+    private final FrameworkActivity activity;
 
     Allocator(AllocatorBuilder b) {
         this.config = b;
@@ -59,6 +58,7 @@ public final class Allocator {
         this.cycle = new AllocationCycle(state, inverseOffers, new OfferFit(state, b.minAllocatable), b.seed,
                 b.maintenanceAwarePlacement, b.filterGpuResources, b.offerTimeout);
         this.ledger = new OfferLedger(state, clock, b.allocationInterval);
+        this.activity = new FrameworkActivity(state);
     }
 
     /** A builder with Mesos defaults (see {@link AllocatorBuilder}). */
@@ -75,6 +75,7 @@ public final class Allocator {
         }
         AgentState a = new AgentState(id, state.nextAgentIndex(), machine, attributes, total);
         state.agents.put(id, a);
+        state.agentList.add(a);
         state.addTotal(a, total, 1);
     }
 
@@ -91,6 +92,9 @@ public final class Allocator {
         }
         state.addTotal(a, a.total, -1);
         state.agents.remove(id);
+        state.agentList.remove(a);
+        state.setActive(a, true);
+        state.setUnavailability(a, null);
         return rescinds;
     }
 
@@ -100,13 +104,14 @@ public final class Allocator {
      */
     public void updateAgent(AgentId id, Resources total, Map<String, String> attributes) {
         AgentState a = agent(id);
-        if (!total.contains(a.allocated)) {
+        Resources allocated = a.allocated();
+        if (!total.contains(allocated)) {
             throw new IllegalArgumentException("New total " + total + " of agent " + id
-                    + " does not contain its allocated resources " + a.allocated);
+                    + " does not contain its allocated resources " + allocated);
         }
         state.addTotal(a, a.total, -1);
         a.total = total;
-        a.setFree(total.minus(a.allocated));
+        a.setFree(total.minus(allocated));
         a.hasGpus = total.scalarMillis("gpus") > 0;
         state.addTotal(a, total, 1);
         if (!a.attributes.equals(attributes)) {
@@ -117,11 +122,11 @@ public final class Allocator {
 
     /** Reactivates an agent (REACTIVATE_AGENT); deactivated agents are not candidates. */
     public void activateAgent(AgentId id) {
-        agent(id).active = true;
+        state.setActive(agent(id), true);
     }
 
     public void deactivateAgent(AgentId id) {
-        agent(id).active = false;
+        state.setActive(agent(id), false);
     }
 
     // ---- frameworks --------------------------------------------------------------------------
@@ -178,7 +183,7 @@ public final class Allocator {
         FrameworkState fw = framework(id);
         if (!fw.active) {
             fw.active = true;
-            setActivity(fw, fw.roles.keySet(), true);
+            activity.set(fw, fw.roles.keySet(), true);
         }
     }
 
@@ -187,7 +192,7 @@ public final class Allocator {
         FrameworkState fw = framework(id);
         List<Rescind> rescinds = new ArrayList<>();
         if (fw.active) {
-            setActivity(fw, fw.roles.keySet(), false);
+            activity.set(fw, fw.roles.keySet(), false);
             fw.active = false;
             rescinds.addAll(ledger.rescindOffersOf(fw));
             inverseOffers.dropFramework(fw, false);
@@ -197,45 +202,14 @@ public final class Allocator {
 
     /** SUPPRESS: no offers in {@code roles} (all subscribed roles when empty). */
     public void suppressOffers(FrameworkId id, Set<String> roles) {
-        FrameworkState fw = framework(id);
-        Set<String> target = roles.isEmpty() ? fw.roles.keySet() : roles;
-        setActivity(fw, target, false);
-        fw.suppressed.addAll(target.stream().filter(fw.roles::containsKey).toList());
+        activity.suppress(framework(id), roles);
     }
 
     /** REVIVE: un-suppresses {@code roles} (all when empty), clears their offer filters and all inverse-offer filters. */
     public void reviveOffers(FrameworkId id, Set<String> roles) {
         FrameworkState fw = framework(id);
-        Set<String> target = roles.isEmpty() ? Set.copyOf(fw.roles.keySet()) : roles;
-        List<String> wasSuppressed = target.stream().filter(fw.suppressed::contains).toList();
-        wasSuppressed.forEach(fw.suppressed::remove);
-        if (fw.active) {
-            for (String r : wasSuppressed) {
-                RoleState role = fw.roles.get(r);
-                role.frameworkSorter.activate(id.value());
-                role.activeFrameworks++;
-                state.refreshActivity(role);
-            }
-        }
-        OfferFilters.clear(fw, roles);
+        activity.revive(fw, roles);
         inverseOffers.clearFilters(fw);
-    }
-
-    private void setActivity(FrameworkState fw, Set<String> roles, boolean on) {
-        for (String name : roles) {
-            RoleState r = fw.roles.get(name);
-            if (r == null || fw.suppressed.contains(name) || !fw.active && !on) {
-                continue;
-            }
-            if (on) {
-                r.frameworkSorter.activate(fw.id.value());
-                r.activeFrameworks++;
-            } else {
-                r.frameworkSorter.deactivate(fw.id.value());
-                r.activeFrameworks--;
-            }
-            state.refreshActivity(r);
-        }
     }
 
     // ---- offers and allocations --------------------------------------------------------------
@@ -262,6 +236,18 @@ public final class Allocator {
     public void recoverResources(FrameworkId frameworkId, AgentId agentId, String role, Resources resources,
                                  Filters filters) {
         ledger.recover(framework(frameworkId), agent(agentId), state.role(role), resources, filters);
+    }
+
+    /** Applies an offer operation's conversion to held resources (RESERVE, CREATE, UNRESERVE, DESTROY). */
+    public void convertAllocation(FrameworkId frameworkId, AgentId agentId, String role, Resources from,
+                                  Resources to) {
+        ledger.convert(framework(frameworkId), agent(agentId), state.role(role), from, to);
+    }
+
+    /** Re-subscription: new roles, capabilities or maintenance lookahead; held resources stay. */
+    public void updateFramework(FrameworkSpec spec) {
+        activity.update(framework(spec.id()), spec.roles().stream().map(state::role).toList(), spec.capabilities(),
+                spec.maintenanceLookahead().orElse(null));
     }
 
     /** Records resources already in use by a framework (agent re-registration, failover recovery). */
@@ -311,7 +297,7 @@ public final class Allocator {
      */
     public List<Rescind> updateUnavailability(AgentId id, Unavailability unavailability) {
         AgentState a = agent(id);
-        a.unavailability = unavailability;
+        state.setUnavailability(a, unavailability);
         List<Rescind> rescinds = ledger.rescindOffersOn(a);
         rescinds.addAll(inverseOffers.resetAgent(a));
         return rescinds;
@@ -356,7 +342,7 @@ public final class Allocator {
 
     /** Offered plus allocated resources on the agent. */
     public Resources allocated(AgentId id) {
-        return agent(id).allocated;
+        return agent(id).allocated();
     }
 
     public Resources free(AgentId id) {
@@ -364,12 +350,7 @@ public final class Allocator {
     }
 
     public List<Offer> outstandingOffers() {
-        List<Offer> out = new ArrayList<>();
-        for (OfferRecord o : state.offers.values()) {
-            out.add(new Offer(o.id(), o.framework().id, o.role().name, o.agent().id, o.agent().machine,
-                    o.resources(), Optional.ofNullable(o.agent().unavailability)));
-        }
-        return out;
+        return ledger.outstanding();
     }
 
     public List<InverseOffer> outstandingInverseOffers() {
@@ -387,22 +368,12 @@ public final class Allocator {
 
     /** Resources allocated (offered or used) to a role's subtree on all agents, by framework. */
     public Map<FrameworkId, Resources> allocationsOf(String role) {
-        Map<FrameworkId, Resources> out = new java.util.TreeMap<>();
-        for (AgentState a : state.agents.values()) {
-            a.allocations.forEach((k, r) -> {
-                if (k.role().name.equals(role) || Roles.isStrictSubroleOf(k.role().name, role)) {
-                    out.merge(k.framework().id, r, Resources::plus);
-                }
-            });
-        }
-        return out;
+        return state.allocationsOf(role);
     }
 
     /** Known roles, sorted (those referenced by frameworks, reservations, weights or quota). */
     public Set<String> knownRoles() {
-        Set<String> out = new TreeSet<>(state.roles.keySet());
-        state.roles.keySet().forEach(r -> out.addAll(Roles.ancestors(r)));
-        return out;
+        return state.knownRoles();
     }
 
     private boolean whitelisted(String role) {

@@ -10,6 +10,7 @@ import io.drydock.allocator.maintenance.AgentOrder;
 import io.drydock.allocator.maintenance.InverseOfferBook;
 import io.drydock.allocator.quota.OfferFit;
 import io.drydock.allocator.resources.Resources;
+import io.drydock.allocator.sort.Sorter;
 import io.drydock.allocator.state.AgentState;
 import io.drydock.allocator.state.ClusterState;
 import io.drydock.allocator.state.FrameworkState;
@@ -21,7 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * One allocation run (spec §9.3): order candidate agents, stage 1 (quota guarantees), stage 2 (fair
@@ -33,7 +34,7 @@ public final class AllocationCycle {
     private final ClusterState state;
     private final InverseOfferBook inverseOffers;
     private final OfferFit fit;
-    private final Random random;
+    private final SplittableRandom random;
     private final boolean maintenanceAware;
     private final boolean filterGpuResources;
     private final Duration offerTimeout;
@@ -41,19 +42,24 @@ public final class AllocationCycle {
 
     // Per-run scratch, reused across agents.
     private Instant now;
+    private long nowMillis;
     private List<Offer> offers;
     private AgentState agent;
     private FrameworkState chosen;
     private Resources candidateOffer;
     private String currentRole;
     private final List<RoleState> satisfied = new ArrayList<>();
+    private final Sorter.Visitor<RoleState> stage1Visitor = this::stage1Role;
+    private final Sorter.Visitor<RoleState> stage2Visitor = this::stage2Role;
+    private final Sorter.Visitor<FrameworkState> pickVisitor = this::pick;
+    private final Sorter.Visitor<RoleState> quotaVisitor = this::stage1QuotaRole;
 
     public AllocationCycle(ClusterState state, InverseOfferBook inverseOffers, OfferFit fit, long seed,
                            boolean maintenanceAware, boolean filterGpuResources, Duration offerTimeout) {
         this.state = state;
         this.inverseOffers = inverseOffers;
         this.fit = fit;
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
         this.maintenanceAware = maintenanceAware;
         this.filterGpuResources = filterGpuResources;
         this.offerTimeout = offerTimeout;
@@ -62,6 +68,7 @@ public final class AllocationCycle {
     /** Runs allocation over {@code requested} agents (all when null) at {@code at}. */
     public Plan run(Collection<AgentState> requested, Instant at) {
         now = at;
+        nowMillis = OfferFilters.floorMillis(at);
         offers = new ArrayList<>();
         List<Rescind> rescinds = new ArrayList<>();
         if (offerTimeout != null) {
@@ -70,14 +77,21 @@ public final class AllocationCycle {
         }
         int n = 0;
         boolean anyUnavailable = false;
-        Collection<AgentState> pool = requested == null ? state.agents.values() : requested;
+        Collection<AgentState> pool = requested == null ? state.agentList : requested;
         if (candidates.length < pool.size()) {
             candidates = new AgentState[Math.max(pool.size(), candidates.length * 2)];
         }
-        for (AgentState a : pool) {
-            if (a.active) {
-                candidates[n++] = a;
-                anyUnavailable |= a.unavailability != null;
+        if (requested == null && state.inactiveAgents == 0) {
+            // Copy references only: touching every agent here would cost a cache miss each.
+            n = state.agentList.size();
+            candidates = state.agentList.toArray(candidates);
+            anyUnavailable = state.unavailableAgents > 0;
+        } else {
+            for (AgentState a : pool) {
+                if (a.active) {
+                    candidates[n++] = a;
+                    anyUnavailable |= a.unavailability != null;
+                }
             }
         }
         fit.prepare();
@@ -107,7 +121,8 @@ public final class AllocationCycle {
     private void stage1(int n) {
         for (RoleState q : state.roles.values()) {
             if (q.isTopLevel() && q.hasGuarantee) {
-                if (q.guaranteeUnsatisfied(state.totals.size())) {
+                boolean hasActiveRoles = !state.roleSorter.forEachUnder(q.name, r -> false);
+                if (hasActiveRoles && q.guaranteeUnsatisfied(state.totals.size())) {
                     state.quotaSorter.activate(q.name);
                 } else {
                     state.quotaSorter.deactivate(q.name);
@@ -116,13 +131,12 @@ public final class AllocationCycle {
         }
         for (int i = 0; i < n; i++) {
             agent = candidates[i];
-            if (agent.free.isEmpty()) {
+            if (agent.freeEmpty) {
                 continue;
             }
-            OfferFilters.expire(agent, now);
+            OfferFilters.expire(agent, now, nowMillis);
             state.deferRoleSorter();
-            state.quotaSorter.forEach(q -> state.roleSorter.forEachUnder(q.name, this::stage1Role)
-                    && !agent.free.isEmpty());
+            state.quotaSorter.forEach(quotaVisitor);
             state.flushRoleSorter();
             for (RoleState q : satisfied) {
                 state.quotaSorter.deactivate(q.name);
@@ -131,34 +145,38 @@ public final class AllocationCycle {
         }
     }
 
+    private boolean stage1QuotaRole(RoleState quotaRole) {
+        return state.roleSorter.forEachUnder(quotaRole.name, stage1Visitor) && !agent.freeEmpty;
+    }
+
     private boolean stage1Role(RoleState role) {
         Resources offer = fit.stage1(agent, role);
-        if (offer != null && fit.isAllocatable(offer) && offerToFramework(role, offer)
+        if (offer != null && fit.isAllocatable(agent, offer) && offerToFramework(role, offer)
                 && !role.top.guaranteeUnsatisfied(state.totals.size())) {
             satisfied.add(role.top);
         }
-        return !agent.free.isEmpty();
+        return !agent.freeEmpty;
     }
 
     private void stage2(int n) {
         for (int i = 0; i < n; i++) {
             agent = candidates[i];
-            if (agent.free.isEmpty()) {
+            if (agent.freeEmpty) {
                 continue;
             }
-            OfferFilters.expire(agent, now);
+            OfferFilters.expire(agent, now, nowMillis);
             state.deferRoleSorter();
-            state.roleSorter.forEach(this::stage2Role);
+            state.roleSorter.forEach(stage2Visitor);
             state.flushRoleSorter();
         }
     }
 
     private boolean stage2Role(RoleState role) {
         Resources offer = fit.stage2(agent, role);
-        if (!offer.isEmpty() && fit.isAllocatable(offer)) {
+        if (!offer.isEmpty() && fit.isAllocatable(agent, offer)) {
             offerToFramework(role, offer);
         }
-        return !agent.free.isEmpty();
+        return !agent.freeEmpty;
     }
 
     /** Walks the role's frameworks in order and offers to the first eligible one. */
@@ -166,18 +184,18 @@ public final class AllocationCycle {
         chosen = null;
         candidateOffer = offer;
         currentRole = role.name;
-        role.frameworkSorter.forEach(this::pick);
+        role.frameworkSorter.forEach(pickVisitor);
         FrameworkState fw = chosen;
         chosen = null;
         if (fw == null) {
             return false;
         }
         fit.beforeAllocation(role.top);
-        state.allocate(agent, fw, role, offer);
+        state.allocateOffer(agent, fw, role, offer);
         fit.afterAllocation(role.top);
         OfferRecord record = new OfferRecord(state.nextOfferId(), fw, role, agent, offer, now);
         state.offers.put(record.id(), record);
-        agent.offers.add(record);
+        agent.addOffer(record);
         offers.add(new Offer(record.id(), fw.id, role.name, agent.id, agent.machine, offer,
                 Optional.ofNullable(agent.unavailability)));
         return true;
@@ -194,7 +212,7 @@ public final class AllocationCycle {
                 && agent.unavailability.startsWithin(now, fw.maintenanceLookahead)) {
             return true;
         }
-        if (!agent.filters.isEmpty() && OfferFilters.isFiltered(agent, fw, currentRole, candidateOffer, now)) {
+        if (agent.filterCount > 0 && OfferFilters.isFiltered(agent, fw, currentRole, candidateOffer, now)) {
             return true;
         }
         chosen = fw;
@@ -220,8 +238,8 @@ public final class AllocationCycle {
         }
         for (OfferRecord o : expired) {
             state.offers.remove(o.id());
-            o.agent().offers.remove(o);
-            state.unallocate(o.agent(), o.framework(), o.role(), o.resources());
+            o.agent().removeOffer(o);
+            state.releaseOffer(o.agent(), o.framework(), o.role(), o.resources());
             rescinds.add(new Rescind(o.id(), o.framework().id, o.agent().id, Rescind.Kind.OFFER));
         }
     }

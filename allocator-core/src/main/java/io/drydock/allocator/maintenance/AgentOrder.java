@@ -4,7 +4,7 @@ import io.drydock.allocator.state.AgentState;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Candidate agent order for a run: a seeded shuffle (as Mesos shuffles), then, when maintenance-aware
@@ -26,7 +26,7 @@ public final class AgentOrder {
     }
 
     /** Shuffles {@code agents[0..n)} in place with {@code random}, then applies maintenance ordering. */
-    public static void order(AgentState[] agents, int n, Random random, boolean maintenanceAware,
+    public static void order(AgentState[] agents, int n, SplittableRandom random, boolean maintenanceAware,
                              boolean anyUnavailable) {
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

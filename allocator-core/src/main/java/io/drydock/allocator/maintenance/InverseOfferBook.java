@@ -7,6 +7,7 @@ import io.drydock.allocator.Rescind;
 import io.drydock.allocator.state.AgentState;
 import io.drydock.allocator.state.AllocationKey;
 import io.drydock.allocator.state.FrameworkState;
+import io.drydock.allocator.state.OfferRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,12 +43,15 @@ public final class InverseOfferBook {
     /** Generates inverse offers for one agent of an allocation run, appending them to {@code out}. */
     public void generate(AgentState agent, Instant now, Supplier<OfferId> ids, List<InverseOffer> out) {
         Unavailability u = agent.unavailability;
-        if (u == null || agent.allocations.isEmpty()) {
+        if (u == null || agent.allocations.isEmpty() && !agent.hasOffers()) {
             return;
         }
         Set<FrameworkState> frameworks = new LinkedHashSet<>();
         for (AllocationKey k : agent.allocations.keySet()) {
             frameworks.add(k.framework());
+        }
+        for (OfferRecord o : agent.offers()) {
+            frameworks.add(o.framework());
         }
         for (FrameworkState fw : frameworks) {
             if (!fw.active) {

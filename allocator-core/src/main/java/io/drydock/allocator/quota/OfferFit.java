@@ -139,7 +139,13 @@ public final class OfferFit {
         }
     }
 
-    public boolean isAllocatable(Resources offer) {
+    public boolean isAllocatable(AgentState a, Resources offer) {
+        if (offer == a.memoResources) {
+            if (a.memoAllocatable < 0) {
+                a.memoAllocatable = minAllocatable.isAllocatable(offer) ? 1 : 0;
+            }
+            return a.memoAllocatable == 1;
+        }
         return minAllocatable.isAllocatable(offer);
     }
 

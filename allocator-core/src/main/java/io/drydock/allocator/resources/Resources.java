@@ -19,11 +19,28 @@ public final class Resources {
     /** The empty bag. */
     public static final Resources EMPTY = new Resources(List.of());
 
-    private static final Comparator<Resource> ORDER = Comparator.comparing(Resource::name)
-            .thenComparing(Resource::type)
-            .thenComparing(r -> r.reservations().size())
-            .thenComparing(r -> r.reservations().isEmpty() ? "" : describe(r))
-            .thenComparing(r -> r.volume() == null ? "" : r.volume().persistenceId());
+    private static final Comparator<Resource> ORDER = Resources::compare;
+
+    private static int compare(Resource a, Resource b) {
+        int c = a.name().compareTo(b.name());
+        if (c != 0) {
+            return c;
+        }
+        c = a.type().compareTo(b.type());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.reservations().size(), b.reservations().size());
+        if (c != 0 || a.reservations().isEmpty() && a.volume() == null && b.volume() == null) {
+            return c;
+        }
+        c = describe(a).compareTo(describe(b));
+        if (c != 0) {
+            return c;
+        }
+        return (a.volume() == null ? "" : a.volume().persistenceId())
+                .compareTo(b.volume() == null ? "" : b.volume().persistenceId());
+    }
 
     private final List<Resource> items;
     private int hash;
@@ -65,11 +82,15 @@ public final class Resources {
         if (isEmpty()) {
             return other;
         }
-        List<Resource> out = new ArrayList<>(items);
+        List<Resource> out = new ArrayList<>(items.size() + other.items.size());
+        out.addAll(items);
+        int before = out.size();
         for (Resource r : other.items) {
             addInto(out, r);
         }
-        out.sort(ORDER);
+        if (out.size() != before) {
+            out.sort(ORDER);
+        }
         return new Resources(Collections.unmodifiableList(out));
     }
 
@@ -77,9 +98,13 @@ public final class Resources {
         if (resource.isEmpty()) {
             return this;
         }
-        List<Resource> out = new ArrayList<>(items);
+        List<Resource> out = new ArrayList<>(items.size() + 1);
+        out.addAll(items);
+        int before = out.size();
         addInto(out, resource);
-        out.sort(ORDER);
+        if (out.size() != before) {
+            out.sort(ORDER);
+        }
         return new Resources(Collections.unmodifiableList(out));
     }
 
@@ -88,7 +113,7 @@ public final class Resources {
         if (other.isEmpty()) {
             return this;
         }
-        if (other == this) {
+        if (other == this || other.equals(this)) {
             return EMPTY;
         }
         List<Resource> out = new ArrayList<>(items);
@@ -234,7 +259,8 @@ public final class Resources {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || (o instanceof Resources other && items.equals(other.items));
+        return o == this || (o instanceof Resources other && other.items.size() == items.size()
+                && hashCode() == other.hashCode() && items.equals(other.items));
     }
 
     @Override

@@ -27,6 +27,11 @@ public final class ClusterState {
 
     public final ScalarTotals totals = new ScalarTotals();
     public final Map<AgentId, AgentState> agents = new LinkedHashMap<>();
+    /** The agents in insertion order, for cache-friendly runs. */
+    public final List<AgentState> agentList = new ArrayList<>();
+    /** Agents deactivated, and agents with an unavailability (lets runs skip per-agent checks). */
+    public int inactiveAgents;
+    public int unavailableAgents;
     public final Map<FrameworkId, FrameworkState> frameworks = new LinkedHashMap<>();
     public final Map<String, RoleState> roles = new LinkedHashMap<>();
     public final Map<OfferId, OfferRecord> offers = new LinkedHashMap<>();
@@ -41,7 +46,8 @@ public final class ClusterState {
     private int nextAgentIndex;
     private int quotaRoles;
     /** When non-null, role-sorter updates are queued here (during a walk of the role sorter). */
-    private List<Object[]> deferred;
+    private boolean deferring;
+    private final List<RoleState> deferred = new ArrayList<>();
 
     public ClusterState(boolean randomSorter, long seed, String offerIdPrefix) {
         this.randomSorter = randomSorter;
@@ -123,29 +129,60 @@ public final class ClusterState {
         }
     }
 
+    public void setActive(AgentState a, boolean active) {
+        inactiveAgents += (a.active ? 1 : 0) - (active ? 1 : 0);
+        a.active = active;
+    }
+
+    public void setUnavailability(AgentState a, io.drydock.allocator.maintenance.Unavailability u) {
+        unavailableAgents += (u != null ? 1 : 0) - (a.unavailability != null ? 1 : 0);
+        a.unavailability = u;
+    }
+
     // ---- allocation primitives -------------------------------------------------------------
 
     /** Starts queueing role-sorter updates (used while walking the role sorter). */
     public void deferRoleSorter() {
-        deferred = new ArrayList<>();
+        deferring = true;
     }
 
     /** Applies queued role-sorter updates and stops queueing. */
     public void flushRoleSorter() {
-        List<Object[]> queued = deferred;
-        deferred = null;
-        for (Object[] u : queued) {
-            applyRoleSorter((RoleState) u[0], (long[]) u[1], (Integer) u[2]);
+        deferring = false;
+        for (int i = 0; i < deferred.size(); i++) {
+            RoleState role = deferred.get(i);
+            applyRoleSorter(role, role.pending, 1);
+            java.util.Arrays.fill(role.pending, 0);
+            role.hasPending = false;
         }
+        deferred.clear();
     }
 
-    /** Moves {@code res} from free to allocated for (framework, role) on the agent. */
+    /** Moves {@code res} from free to used by (framework, role) on the agent. */
     public void allocate(AgentState a, FrameworkState fw, RoleState role, Resources res) {
         a.setFree(res == a.free ? Resources.EMPTY : a.free.minus(res));
-        a.allocated = a.allocated.plus(res);
-        a.allocations.merge(new AllocationKey(fw, role), res, Resources::plus);
-        fw.agents.add(a);
-        account(fw, role, res, 1);
+        holdUsed(a, fw, role, res);
+        account(a, fw, role, res, 1);
+    }
+
+    /** Moves {@code res} from free to an offer (the caller records the offer on the agent). */
+    public void allocateOffer(AgentState a, FrameworkState fw, RoleState role, Resources res) {
+        a.setFree(res == a.free ? Resources.EMPTY : a.free.minus(res));
+        account(a, fw, role, res, 1);
+    }
+
+    /** Returns offered {@code res} to free (the caller removes the offer record). */
+    public void releaseOffer(AgentState a, FrameworkState fw, RoleState role, Resources res) {
+        a.setFree(a.free.isEmpty() ? res : a.free.plus(res));
+        account(a, fw, role, res, -1);
+    }
+
+    /** Offered {@code used} becomes used (ACCEPT with LAUNCH); accounting is unchanged. */
+    public void holdUsed(AgentState a, FrameworkState fw, RoleState role, Resources used) {
+        if (!used.isEmpty()) {
+            a.allocations.merge(new AllocationKey(fw, role), used, Resources::plus);
+            fw.agents.add(a);
+        }
     }
 
     /** Returns {@code res} of (framework, role) on the agent to free; fails if not allocated. */
@@ -159,24 +196,42 @@ public final class ClusterState {
         Resources left = held.minus(res);
         if (left.isEmpty()) {
             a.allocations.remove(key);
-            if (a.allocations.keySet().stream().noneMatch(k -> k.framework() == fw)) {
+            boolean holdsMore = false;
+            for (AllocationKey k : a.allocations.keySet()) {
+                holdsMore |= k.framework() == fw;
+            }
+            if (!holdsMore) {
                 fw.agents.remove(a);
             }
         } else {
             a.allocations.put(key, left);
         }
-        a.allocated = a.allocated.minus(res);
-        a.setFree(a.free.plus(res));
-        account(fw, role, res, -1);
+        a.setFree(a.free.isEmpty() ? res : a.free.plus(res));
+        account(a, fw, role, res, -1);
     }
 
-    private void account(FrameworkState fw, RoleState role, Resources res, int sign) {
-        long[] all = scalars(res, new long[ScalarTotals.CAPACITY], false);
-        long[] unreserved = scalars(res, tmpUnreserved, true);
+    private void account(AgentState a, FrameworkState fw, RoleState role, Resources res, int sign) {
+        if (a.memoResources != res) {
+            a.memoResources = res;
+            a.memoAllocatable = -1;
+            a.memoScalars = new long[ScalarTotals.CAPACITY];
+            a.memoUnreserved = new long[ScalarTotals.CAPACITY];
+            for (Resource r : res.items()) {
+                if (r.type() == ResourceType.SCALAR) {
+                    int i = totals.indexOf(r.name());
+                    a.memoScalars[i] += r.scalarMillis();
+                    if (r.isUnreserved()) {
+                        a.memoUnreserved[i] += r.scalarMillis();
+                    }
+                }
+            }
+        }
+        long[] all = a.memoScalars;
+        long[] unreserved = a.memoUnreserved;
         RoleState top = role.top;
-        for (int i = 0; i < totals.size(); i++) {
-            top.unreservedAllocated[i] += sign * unreserved[i];
+        for (int i = 0, size = totals.size(); i < size; i++) {
             top.subtreeAllocated[i] += sign * all[i];
+            top.unreservedAllocated[i] += sign * unreserved[i];
             unreservedFree[i] -= sign * unreserved[i];
         }
         String fwName = fw.id.value();
@@ -188,8 +243,14 @@ public final class ClusterState {
         } else if (role.frameworkSorter.contains(fwName)) {
             role.frameworkSorter.unallocated(fwName, all);
         }
-        if (deferred != null) {
-            deferred.add(new Object[] {role, all, sign});
+        if (deferring && sign > 0) {
+            if (!role.hasPending) {
+                role.hasPending = true;
+                deferred.add(role);
+            }
+            for (int i = 0; i < totals.size(); i++) {
+                role.pending[i] += all[i];
+            }
         } else {
             applyRoleSorter(role, all, sign);
         }
@@ -240,15 +301,30 @@ public final class ClusterState {
         quotaRoles += (quota.isNone() ? 0 : 1) - (had ? 1 : 0);
     }
 
-    /** Roles at or below {@code top} (for stage 1 walks and quota lookups). */
-    public List<RoleState> subtree(RoleState top) {
-        List<RoleState> out = new ArrayList<>();
-        for (RoleState r : roles.values()) {
-            if (r.top == top) {
-                out.add(r);
+    /** Resources held (outstanding offers and used) in a role's subtree, by framework, sorted by framework id. */
+    public Map<io.drydock.allocator.FrameworkId, Resources> allocationsOf(String role) {
+        Map<io.drydock.allocator.FrameworkId, Resources> out = new java.util.TreeMap<>();
+        for (AgentState a : agents.values()) {
+            a.allocations.forEach((k, r) -> {
+                if (k.role().name.equals(role) || Roles.isStrictSubroleOf(k.role().name, role)) {
+                    out.merge(k.framework().id, r, Resources::plus);
+                }
+            });
+        }
+        for (OfferRecord o : offers.values()) {
+            if (o.role().name.equals(role) || Roles.isStrictSubroleOf(o.role().name, role)) {
+                out.merge(o.framework().id, o.resources(), Resources::plus);
             }
         }
         return out;
     }
+
+    /** Roles referenced so far plus their ancestors, sorted. */
+    public Set<String> knownRoles() {
+        Set<String> out = new java.util.TreeSet<>(roles.keySet());
+        roles.keySet().forEach(r -> out.addAll(Roles.ancestors(r)));
+        return out;
+    }
+
 
 }

@@ -33,8 +33,9 @@ public final class OfferLedger {
         }
         remove(o);
         Resources unused = o.resources().minus(used);
+        state.holdUsed(o.agent(), o.framework(), o.role(), used);
         if (!unused.isEmpty()) {
-            recover(o.framework(), o.agent(), o.role(), unused, filters);
+            release(o, unused, filters);
         }
         return true;
     }
@@ -45,8 +46,14 @@ public final class OfferLedger {
             return false;
         }
         remove(o);
-        recover(o.framework(), o.agent(), o.role(), o.resources(), filters);
+        release(o, o.resources(), filters);
         return true;
+    }
+
+    private void release(OfferRecord o, Resources resources, Filters filters) {
+        state.releaseOffer(o.agent(), o.framework(), o.role(), resources);
+        OfferFilters.install(o.agent(), o.framework(), o.role().name, resources, clock.instant(),
+                filters.offerFilter(allocationInterval));
     }
 
     public void recover(FrameworkState fw, AgentState a, RoleState role, Resources resources, Filters filters) {
@@ -54,10 +61,25 @@ public final class OfferLedger {
         OfferFilters.install(a, fw, role.name, resources, clock.instant(), filters.offerFilter(allocationInterval));
     }
 
+    /**
+     * Converts resources a framework holds (e.g. RESERVE, CREATE volume, UNRESERVE applied by the master
+     * to accepted resources): {@code from} leaves the allocation and the agent total, {@code to} enters
+     * both. Quantities may differ only as the operation implies; the agent total stays consistent.
+     */
+    public void convert(FrameworkState fw, AgentState a, RoleState role, Resources from, Resources to) {
+        state.unallocate(a, fw, role, from);
+        Resources newTotal = a.total.minus(from).plus(to);
+        state.addTotal(a, a.total, -1);
+        a.total = newTotal;
+        state.addTotal(a, newTotal, 1);
+        a.setFree(a.free.minus(from).plus(to));
+        state.allocate(a, fw, role, to);
+    }
+
     /** Rescinds all outstanding offers on an agent, recovering them without filters. */
     public List<Rescind> rescindOffersOn(AgentState a) {
         List<Rescind> rescinds = new ArrayList<>();
-        for (OfferRecord o : new ArrayList<>(a.offers)) {
+        for (OfferRecord o : a.offers()) {
             decline(o.id(), Filters.NONE);
             rescinds.add(new Rescind(o.id(), o.framework().id, a.id, Rescind.Kind.OFFER));
         }
@@ -76,8 +98,18 @@ public final class OfferLedger {
         return rescinds;
     }
 
+    /** Outstanding offers in creation order. */
+    public List<io.drydock.allocator.Offer> outstanding() {
+        List<io.drydock.allocator.Offer> out = new ArrayList<>();
+        for (OfferRecord o : state.offers.values()) {
+            out.add(new io.drydock.allocator.Offer(o.id(), o.framework().id, o.role().name, o.agent().id,
+                    o.agent().machine, o.resources(), java.util.Optional.ofNullable(o.agent().unavailability)));
+        }
+        return out;
+    }
+
     private void remove(OfferRecord o) {
         state.offers.remove(o.id());
-        o.agent().offers.remove(o);
+        o.agent().removeOffer(o);
     }
 }

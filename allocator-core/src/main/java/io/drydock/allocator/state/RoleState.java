@@ -1,7 +1,6 @@
 package io.drydock.allocator.state;
 
 import io.drydock.allocator.quota.Quota;
-import io.drydock.allocator.role.Roles;
 import io.drydock.allocator.sort.ScalarTotals;
 import io.drydock.allocator.sort.Sorter;
 import java.util.Arrays;
@@ -33,6 +32,9 @@ public final class RoleState {
     public boolean hasLimit;
     /** Set for the current cycle when the role was taken out of the role sorter (blocked by limits). */
     public boolean blockedThisCycle;
+    /** Allocation not yet applied to the role sorter (during a walk). */
+    public final long[] pending = new long[ScalarTotals.CAPACITY];
+    public boolean hasPending;
 
     public RoleState(String name, RoleState top, Sorter<FrameworkState> frameworkSorter) {
         this.name = name;
@@ -45,9 +47,6 @@ public final class RoleState {
         return top == this;
     }
 
-    public boolean isDefaultRole() {
-        return Roles.DEFAULT_ROLE.equals(name);
-    }
 
     /** consumed = reserved + unreserved allocated, for scalar index {@code i}. */
     public long consumed(int i) {

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class DeclineOffersBenchmark {
 
-    @Param({"1000", "10000"})
+    @Param({"1000", "5000", "10000", "20000", "50000"})
     public int agents;
 
     @Param({"1000"})
