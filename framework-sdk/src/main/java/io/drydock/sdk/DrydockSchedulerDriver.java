@@ -29,6 +29,12 @@ public final class DrydockSchedulerDriver implements SchedulerDriver, AutoClosea
   private EventLoop loop;
   private Thread thread;
 
+  /**
+   * A driver that retries each call up to 8 times, backing off from 250 ms (doubling, at most 30 s).
+   *
+   * @param options how to reach the master and Kafka, and who the framework is
+   * @param scheduler the framework's callbacks
+   */
   public DrydockSchedulerDriver(SchedulerOptions options, Scheduler scheduler) {
     this(options, scheduler, 8, Duration.ofMillis(250));
   }

@@ -25,6 +25,7 @@ public interface SchedulerDriver {
   /** Declines inverse offers: the framework cannot leave the agents in time. */
   void declineInverseOffers(Collection<String> inverseOfferIds, double refuseSeconds);
 
+  /** Kills a task; its end arrives as a TaskStatusUpdate ({@code TASK_KILLED}). {@code agentId} may be null. */
   void kill(String taskId, String agentId);
 
   /** Removes offer filters and resumes offers for the roles (all subscribed roles when empty). */
@@ -33,6 +34,7 @@ public interface SchedulerDriver {
   /** Stops offers for the roles (all subscribed roles when empty). */
   void suppress(Collection<String> roles);
 
+  /** Acknowledges a status update (the driver does this itself after {@link Scheduler#statusUpdate}). */
   void acknowledge(String agentId, String taskId, String statusUuid);
 
   /** Asks for the latest state of the tasks (all tasks when empty). */

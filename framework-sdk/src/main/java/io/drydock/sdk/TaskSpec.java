@@ -1,5 +1,6 @@
 package io.drydock.sdk;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,9 +21,10 @@ public record TaskSpec(
   public TaskSpec {
     Objects.requireNonNull(taskId, "taskId");
     Objects.requireNonNull(agentId, "agentId");
-    scalars = Map.copyOf(scalars);
-    environment = environment == null ? Map.of() : Map.copyOf(environment);
-    labels = labels == null ? Map.of() : Map.copyOf(labels);
+    // insertion order kept: the resources, variables and labels are sent in the order given
+    scalars = Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
+    environment = environment == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    labels = labels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
   }
 
   /** A command task using {@code cpus} and {@code mem} MB. */

@@ -86,6 +86,7 @@ public final class Standalone implements AutoCloseable {
     startService(AuthApplication::start, options.authPort(), common, List.of());
     startService(MaintenanceApplication::start, options.maintenancePort(), common, List.of());
     startService(MasterApplication::start, options.masterPort(), common, List.of(
+        "--drydock.master.maintenance-url=http://localhost:" + options.maintenancePort(),
         "--drydock.master.agent.principal=" + suiteCredential.principal(),
         "--drydock.master.agent.secret=" + suiteCredential.secret()));
     startService(AgentApplication::start, options.agentPort(), common, List.of(

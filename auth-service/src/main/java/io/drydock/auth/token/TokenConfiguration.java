@@ -61,7 +61,13 @@ class TokenConfiguration {
         .oauth2AuthorizationServer(server -> {})
         .csrf(csrf -> csrf.disable())
         .authorizeHttpRequests(a -> a.requestMatchers("/oauth2/jwks", "/.well-known/**").permitAll()
-            .anyRequest().authenticated());
+            .anyRequest().authenticated())
+        .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> {
+          response.setStatus(401);
+          response.setHeader("WWW-Authenticate", "Basic realm=\"drydock\"");
+          response.setContentType("text/plain;charset=UTF-8");
+          response.getWriter().write("Unauthorized: POST client credentials to /oauth2/token");
+        }));
     return http.build();
   }
 

@@ -129,8 +129,11 @@ public final class ProtoJson {
       if (field.kind() != Kind.INT64) {
         throw notExpecting("number", field);
       }
-      store(message, field, value.isIntegralNumber() && value.canConvertToLong()
-          ? value.longValue() : (long) value.doubleValue());
+      if (!value.canConvertToLong()) {
+        // silently clamping 9223372036854775808 to Long.MAX_VALUE would store a time nobody asked for
+        throw new ProtoException("Failed to convert '" + value + "' to number for field '" + field.name() + "'");
+      }
+      store(message, field, value.isIntegralNumber() ? value.longValue() : (long) value.doubleValue());
     } else if (value.isBoolean()) {
       throw notExpecting("boolean", field);
     }

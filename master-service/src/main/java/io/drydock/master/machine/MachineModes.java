@@ -31,6 +31,11 @@ public class MachineModes {
     return machines.getOrDefault(machine, new MachineState(MachineMode.UP, null));
   }
 
+  /** Every machine that is DRAINING, DOWN or UP with an unavailability (a snapshot, for read endpoints). */
+  public Map<MachineId, MachineState> all() {
+    return Map.copyOf(machines);
+  }
+
   public boolean isDown(MachineId machine) {
     return stateOf(machine).mode() == MachineMode.DOWN;
   }

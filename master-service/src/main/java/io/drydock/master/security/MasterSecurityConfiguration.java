@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Mesos's realms of the master endpoints (spec §7): the read-only ones, the v1 scheduler API in the
  * scheduler realm ({@code drydock.security.authenticate-frameworks}); everything else read-write.
- * Each path also answers under {@code /master}.
+ * Each path also answers under {@code /master}. The operator console's static files ({@code /console/**}) are
+ * open: the page asks for credentials and sends them with each API call.
  */
 @Configuration(proxyBeanMethods = false)
 class MasterSecurityConfiguration {
@@ -18,7 +19,8 @@ class MasterSecurityConfiguration {
     String[] readOnly = {"/roles", "/maintenance/status", "/state", "/slaves", "/frameworks", "/tasks",
         "/state-summary", "/flags"};
     HttpRealms.Builder realms = HttpRealms.builder()
-        .realm(Realm.SCHEDULER, "/api/v1/scheduler", "/master/api/v1/scheduler");
+        .realm(Realm.SCHEDULER, "/api/v1/scheduler", "/master/api/v1/scheduler")
+        .open("/console", "/console/**"); // the console's static files; it sends credentials on every call
     for (String path : readOnly) {
       realms.readOnly(path, "/master" + path);
     }

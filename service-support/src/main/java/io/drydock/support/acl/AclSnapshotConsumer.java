@@ -2,6 +2,7 @@ package io.drydock.support.acl;
 
 import io.drydock.events.AclsChanged;
 import io.drydock.events.Envelope;
+import io.drydock.support.kafka.DeadLetters;
 import io.drydock.support.kafka.EventCodec;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,8 +22,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Reads the compacted ACL topic from the beginning, without a consumer group, and installs every newer
  * snapshot in the {@link LocalAuthorizer}. A service (re)started while auth-service is down therefore
- * still gets the latest ACLs as long as Kafka has them. Unreadable or invalid records are logged and
- * skipped: the previous snapshot stays in force.
+ * still gets the latest ACLs as long as Kafka has them. Unreadable or invalid records are logged,
+ * skipped and sent to {@code <topic>.dlt}: the previous snapshot stays in force.
  */
 public class AclSnapshotConsumer implements SmartLifecycle {
 
@@ -34,6 +35,7 @@ public class AclSnapshotConsumer implements SmartLifecycle {
   private final String topic;
   private final LocalAuthorizer authorizer;
   private final EventCodec codec;
+  private final DeadLetters deadLetters;
   private volatile KafkaConsumer<String, String> consumer;
   private volatile boolean running;
   private Thread thread;
@@ -44,6 +46,12 @@ public class AclSnapshotConsumer implements SmartLifecycle {
    */
   public AclSnapshotConsumer(Map<String, Object> kafkaConfig, String topic, LocalAuthorizer authorizer,
       EventCodec codec) {
+    this(kafkaConfig, topic, authorizer, codec, new DeadLetters(null, null, null));
+  }
+
+  /** As above, sending unreadable records to {@code <topic>.dlt} through {@code deadLetters}. */
+  public AclSnapshotConsumer(Map<String, Object> kafkaConfig, String topic, LocalAuthorizer authorizer,
+      EventCodec codec, DeadLetters deadLetters) {
     Map<String, Object> copy = new HashMap<>(kafkaConfig);
     copy.remove(ConsumerConfig.GROUP_ID_CONFIG);
     copy.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
@@ -58,6 +66,7 @@ public class AclSnapshotConsumer implements SmartLifecycle {
     this.topic = topic;
     this.authorizer = authorizer;
     this.codec = codec;
+    this.deadLetters = deadLetters;
   }
 
   @Override
@@ -87,7 +96,9 @@ public class AclSnapshotConsumer implements SmartLifecycle {
         kafka.seekToBeginning(assigned);
         while (running) {
           for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
-            apply(record.value());
+            if (!apply(record.value())) {
+              deadLetters.skip("acl-snapshots", record, "not a readable AclsChanged with valid ACLs");
+            }
           }
         }
       } catch (WakeupException e) {
@@ -103,14 +114,21 @@ public class AclSnapshotConsumer implements SmartLifecycle {
     }
   }
 
-  void apply(String value) {
+  /** Installs the snapshot a record carries; {@code false} when the record is unreadable or invalid. */
+  boolean apply(String value) {
+    if (value == null) {
+      return true; // a tombstone
+    }
     try {
       Envelope envelope = codec.read(value);
       if (envelope.payload() instanceof AclsChanged changed) {
         authorizer.update(new AclSnapshot(changed.revision(), AclDocument.parse(changed.acls())));
+        return true;
       }
-    } catch (EventCodec.MalformedEventException | InvalidAclsException e) {
+      return false;
+    } catch (EventCodec.MalformedEventException | InvalidAclsException | NullPointerException e) {
       log.error("Ignoring an unreadable ACL record on {}: {}", topic, e.getMessage());
+      return false;
     }
   }
 

@@ -5,6 +5,7 @@ import io.drydock.support.acl.AclSnapshot;
 import io.drydock.support.acl.AclSnapshotConsumer;
 import io.drydock.support.acl.Authorizer;
 import io.drydock.support.acl.LocalAuthorizer;
+import io.drydock.support.kafka.DeadLetters;
 import io.drydock.support.kafka.EventCodec;
 import io.drydock.support.kafka.KafkaSupportConfiguration;
 import java.io.IOException;
@@ -75,8 +76,9 @@ public class DrydockSecurityAutoConfiguration {
   @Bean
   @ConditionalOnBean({KafkaProperties.class, LocalAuthorizer.class})
   AclSnapshotConsumer drydockAclSnapshotConsumer(KafkaProperties kafka, DrydockSecurityProperties properties,
-      LocalAuthorizer authorizer, EventCodec codec) {
-    return new AclSnapshotConsumer(kafka.buildConsumerProperties(), properties.aclsTopic(), authorizer, codec);
+      LocalAuthorizer authorizer, EventCodec codec, DeadLetters deadLetters) {
+    return new AclSnapshotConsumer(kafka.buildConsumerProperties(), properties.aclsTopic(), authorizer, codec,
+        deadLetters);
   }
 
   /** The compacted ACL topic, declared by every service so whoever starts first creates it right. */

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,8 +60,9 @@ class CredentialController {
   }
 
   @DeleteMapping("/{principal}")
-  ResponseEntity<Void> remove(@PathVariable String principal, Principal caller) {
+  ResponseEntity<String> remove(@PathVariable String principal, Principal caller) {
     operators.require(caller);
-    return credentials.remove(principal) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    return credentials.remove(principal) ? ResponseEntity.noContent().build()
+        : ResponseEntity.status(404).contentType(MediaType.TEXT_PLAIN).body("No credential for that principal");
   }
 }

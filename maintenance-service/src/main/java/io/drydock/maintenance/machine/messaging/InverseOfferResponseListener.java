@@ -4,19 +4,18 @@ import io.drydock.events.Envelope;
 import io.drydock.events.InverseOfferResponded;
 import io.drydock.events.Topics;
 import io.drydock.maintenance.machine.MaintenanceService;
+import io.drydock.support.kafka.DeadLetters;
 import io.drydock.support.kafka.EventCodec;
 import io.drydock.support.outbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consumes the frameworks' inverse-offer answers relayed by the master. Each event is applied at most once
- * (its id is recorded in the same transaction); unreadable records and other event types are logged and
- * skipped so they never block the partition.
+ * (its id is recorded in the same transaction); unreadable records and other event types are counted,
+ * sent to {@code drydock.inverse-offer-responses.dlt} and skipped so they never block the partition.
  */
 @Component
 public class InverseOfferResponseListener {
@@ -24,15 +23,15 @@ public class InverseOfferResponseListener {
   /** The consumer name in the processed-events ledger. */
   static final String CONSUMER = "maintenance-service.inverse-offer-responses";
 
-  private static final Logger log = LoggerFactory.getLogger(InverseOfferResponseListener.class);
-
   private final EventCodec codec;
   private final ProcessedEvents processed;
   private final TransactionTemplate transactions;
   private final MaintenanceService maintenance;
+  private final DeadLetters deadLetters;
 
   InverseOfferResponseListener(EventCodec codec, ProcessedEvents processed, TransactionTemplate transactions,
-      MaintenanceService maintenance) {
+      MaintenanceService maintenance, DeadLetters deadLetters) {
+    this.deadLetters = deadLetters;
     this.codec = codec;
     this.processed = processed;
     this.transactions = transactions;
@@ -49,13 +48,11 @@ public class InverseOfferResponseListener {
     try {
       envelope = codec.read(record.value());
     } catch (EventCodec.MalformedEventException e) {
-      log.warn("Skipped an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-          e.getMessage());
+      deadLetters.skip(CONSUMER, record, "unreadable: " + e.getMessage());
       return;
     }
     if (!(envelope.payload() instanceof InverseOfferResponded response) || !isComplete(response)) {
-      log.warn("Skipped a record at {}-{}@{} that is not a complete InverseOfferResponded ({})", record.topic(),
-          record.partition(), record.offset(), envelope.type());
+      deadLetters.skip(CONSUMER, record, "not a complete InverseOfferResponded (" + envelope.type() + ")");
       return;
     }
     transactions.executeWithoutResult(status -> {

@@ -1,0 +1,386 @@
+package io.drydock.bench.maintenance;
+
+import io.drydock.examples.replicated.ReplicatedService;
+import io.drydock.sdk.DrydockSchedulerDriver;
+import io.drydock.sdk.SchedulerOptions;
+import io.drydock.standalone.Standalone;
+import io.drydock.standalone.StandaloneOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * The maintenance story, measured. One run: the standalone suite in this JVM with simulated agents
+ * {@code sim-agent-1..n}; the machines of {@code windows × machinesPerWindow} are in a rolling maintenance
+ * schedule posted at once, the last {@code spares} are never maintained. The example framework keeps
+ * {@code replicas} replicas alive; every replica starts on a machine of the plan (a filler holds the spares
+ * until then). The operator drives each window: at its start {@code /machine/down}, at its end
+ * {@code /machine/up}. Counted: launches per replica after the schedule was posted (migrations), and the
+ * running replicas at every change.
+ *
+ * <pre>
+ * ./mvnw -B -ntp -q -pl bench exec:java -Dexec.classpathScope=compile \
+ *   -Dexec.mainClass=io.drydock.bench.maintenance.MaintenanceScenario [-Dexec.args="--quick"]
+ * </pre>
+ */
+public final class MaintenanceScenario {
+
+  /** The three runs of the issue. */
+  public enum Variant {
+    NAIVE("(a) naive framework", ReplicatedService.Policy.NAIVE, false),
+    SDK_POLICY("(b) SDK maintenance-aware policy", ReplicatedService.Policy.MAINTENANCE_AWARE, false),
+    NAIVE_WITH_PLACEMENT("(c) naive + allocator's maintenance-aware placement", ReplicatedService.Policy.NAIVE,
+        true);
+
+    final String label;
+    final ReplicatedService.Policy policy;
+    final boolean allocatorPlacement;
+
+    Variant(String label, ReplicatedService.Policy policy, boolean allocatorPlacement) {
+      this.label = label;
+      this.policy = policy;
+      this.allocatorPlacement = allocatorPlacement;
+    }
+  }
+
+  /**
+   * The scenario's shape.
+   *
+   * @param lead from posting the schedule to the first window's start
+   * @param spacing between window starts
+   * @param windowLength each window's unavailability (the operator brings the machines up at its end)
+   */
+  public record Config(int windows, int machinesPerWindow, int spares, int replicas, int minReplicas,
+      int maxPerAgent, Duration lead, Duration spacing, Duration windowLength) {
+
+    /** 12 machines in 4 windows, 4 spares, 8 replicas (minimum 8), at most 2 per agent. */
+    public static Config standard() {
+      return new Config(4, 3, 4, 8, 8, 2, Duration.ofSeconds(10), Duration.ofSeconds(6), Duration.ofSeconds(4));
+    }
+
+    /** 4 machines in 2 windows, 2 spares, 4 replicas: the JUnit test's size. */
+    public static Config quick() {
+      return new Config(2, 2, 2, 4, 4, 2, Duration.ofSeconds(8), Duration.ofSeconds(4), Duration.ofSeconds(3));
+    }
+
+    int maintained() {
+      return windows * machinesPerWindow;
+    }
+
+    int agents() {
+      return maintained() + spares;
+    }
+  }
+
+  /**
+   * One run's numbers.
+   *
+   * @param affected replicas on a maintained machine when the schedule was posted
+   * @param migrations launches after the schedule was posted
+   * @param maxMoves the most launches one replica had after the schedule was posted
+   * @param minRunning the fewest replicas running at any moment after the schedule was posted
+   * @param declined inverse offers the policy declined
+   */
+  public record Result(Variant variant, int replicas, int minReplicas, int affected, int migrations, int maxMoves,
+      int minRunning, int declined, Duration elapsed) {
+
+    /** Migrations per affected replica (1.00 is the physical limit). */
+    public double perAffected() {
+      return affected == 0 ? Double.NaN : (double) migrations / affected;
+    }
+  }
+
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+
+  private MaintenanceScenario() {}
+
+  /**
+   * Runs the three variants and prints the table. {@code --quick} runs the small configuration;
+   * {@code --only NAIVE|SDK_POLICY|NAIVE_WITH_PLACEMENT} one variant.
+   */
+  public static void main(String[] args) throws Exception {
+    List<String> list = List.of(args);
+    Config config = list.contains("--quick") ? Config.quick() : Config.standard();
+    List<Variant> variants = list.contains("--only")
+        ? List.of(Variant.valueOf(list.get(list.indexOf("--only") + 1))) : List.of(Variant.values());
+    List<Result> results = new ArrayList<>();
+    for (Variant variant : variants) {
+      results.add(run(config, variant));
+      System.out.println(row(results.get(results.size() - 1)));
+    }
+    System.out.println();
+    System.out.println(table(config, results));
+    System.exit(0);
+  }
+
+  /** Runs one variant on a fresh standalone suite and answers its numbers. */
+  public static Result run(Config config, Variant variant) throws Exception {
+    Instant began = Instant.now();
+    Path dataDir = Files.createTempDirectory("drydock-maintenance-scenario");
+    String secret = "scenario-" + Long.toHexString(System.nanoTime());
+    Path credentials = dataDir.resolve("credentials.json");
+    Files.writeString(credentials,
+        "{\"credentials\":[{\"principal\":\"operator\",\"secret\":\"" + secret + "\"}]}");
+    List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.resolve("suite").toString(),
+        "--agents", String.valueOf(config.agents()), "--credentials", credentials.toString(),
+        "--drydock.agent.simulated.resources=cpus:2;mem:4096;disk:1024;ports:[31000-32000]",
+        "--drydock.master.allocation.maintenance-aware-placement=" + variant.allocatorPlacement,
+        "--logging.level.root=WARN", "--logging.level.io.drydock=WARN",
+        "--logging.level.io.drydock.sdk=INFO", "--logging.level.io.drydock.examples=INFO"));
+    for (String port : List.of("--master-port", "--agent-port", "--maintenance-port", "--auth-port",
+        "--postgres-port", "--kafka-port")) {
+      args.add(port);
+      args.add(String.valueOf(freePort()));
+    }
+    StandaloneOptions options = StandaloneOptions.parse(args.toArray(String[]::new));
+    String master = "http://localhost:" + options.masterPort();
+    String kafka = "localhost:" + options.kafkaPort();
+    Operator operator = new Operator("http://localhost:" + options.maintenancePort(), "operator", secret);
+
+    Set<String> spares = new HashSet<>();
+    for (int i = config.maintained() + 1; i <= config.agents(); i++) {
+      spares.add(host(i));
+    }
+    try (Standalone suite = Standalone.start(options)) {
+      SpareFiller filler = new SpareFiller(spares);
+      DrydockSchedulerDriver fillerDriver = new DrydockSchedulerDriver(
+          SchedulerOptions.of(master, kafka, "spare-filler").withCredentials("operator", secret), filler);
+      try {
+        fillerDriver.start();
+        await("the spares are held and every agent offered", () -> filler.filled(config.agents()), filler::toString);
+      } catch (RuntimeException e) {
+        fillerDriver.stop();
+        throw e;
+      }
+
+      Recorder recorder = new Recorder();
+      ReplicatedService service = new ReplicatedService(new ReplicatedService.Settings("web", config.replicas(),
+          config.minReplicas(), 1.0, 256, config.maxPerAgent(), variant.policy, null, 30), Clock.systemUTC(),
+          recorder::record);
+      DrydockSchedulerDriver driver = new DrydockSchedulerDriver(
+          SchedulerOptions.of(master, kafka, "replicated-service").withCredentials("operator", secret), service);
+      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+      try {
+        driver.start();
+        ticker.scheduleWithFixedDelay(() -> service.tick(driver), 500, 500, TimeUnit.MILLISECONDS);
+        await("all replicas running", () -> service.snapshot().running() == config.replicas(), service::snapshot);
+        fillerDriver.teardown();
+
+        ReplicatedService.Snapshot before = service.snapshot();
+        Set<String> maintained = new HashSet<>();
+        for (int i = 1; i <= config.maintained(); i++) {
+          maintained.add(host(i));
+        }
+        int affected = (int) before.hostPerSlot().values().stream().filter(maintained::contains).count();
+        recorder.start(before.running());
+
+        Instant first = Instant.now().plus(config.lead());
+        List<List<Integer>> windows = new ArrayList<>();
+        for (int w = 0; w < config.windows(); w++) {
+          List<Integer> machines = new ArrayList<>();
+          for (int m = 1; m <= config.machinesPerWindow(); m++) {
+            machines.add(w * config.machinesPerWindow() + m);
+          }
+          windows.add(machines);
+        }
+        operator.schedule(windows, first, config.spacing(), config.windowLength());
+        for (int w = 0; w < windows.size(); w++) {
+          Instant start = first.plus(config.spacing().multipliedBy(w));
+          awaitInstant(start);
+          operator.down(windows.get(w));
+          await("replicas back after window " + (w + 1),
+              () -> service.snapshot().running() == config.replicas(), service::snapshot);
+          awaitInstant(start.plus(config.windowLength()));
+          operator.up(windows.get(w));
+        }
+        await("the service settled", () -> {
+          ReplicatedService.Snapshot s = service.snapshot();
+          return s.running() == config.replicas() && s.liveTasks() == config.replicas();
+        }, service::snapshot);
+        ReplicatedService.Snapshot after = service.snapshot();
+        int migrations = 0;
+        int maxMoves = 0;
+        for (Map.Entry<Integer, Integer> slot : after.launchesPerSlot().entrySet()) {
+          int moves = slot.getValue() - before.launchesPerSlot().get(slot.getKey());
+          migrations += moves;
+          maxMoves = Math.max(maxMoves, moves);
+        }
+        System.out.println(variant.label + " paths: " + recorder.paths());
+        return new Result(variant, config.replicas(), config.minReplicas(), affected, migrations, maxMoves,
+            recorder.min(), service.declineReasons().size(), Duration.between(began, Instant.now()));
+      } finally {
+        ticker.shutdownNow();
+        driver.stop();
+        fillerDriver.stop();
+      }
+    }
+  }
+
+  /** The table of the runs, as in bench/README.md. */
+  public static String table(Config config, List<Result> results) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%d agents: %d machines in %d windows of %d (rolling), %d spares; %d replicas "
+            + "(declared minimum %d), at most %d per agent%n%n", config.agents(), config.maintained(),
+        config.windows(), config.machinesPerWindow(), config.spares(), config.replicas(), config.minReplicas(),
+        config.maxPerAgent()));
+    out.append("| run | affected replicas | migrations | migrations per affected replica | most moves of one "
+        + "replica | fewest replicas running | inverse offers declined | run time |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Result r : results) {
+      out.append(row(r)).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String row(Result r) {
+    return String.format("| %s | %d | %d | %.2f | %d | %d / %d%s | %d | %d s |", r.variant().label, r.affected(),
+        r.migrations(), r.perAffected(), r.maxMoves(), r.minRunning(), r.replicas(),
+        r.minRunning() < r.minReplicas() ? " (below minimum " + r.minReplicas() + ")" : "", r.declined(),
+        r.elapsed().toSeconds());
+  }
+
+  static String host(int i) {
+    return "sim-agent-" + i;
+  }
+
+  static String ip(int i) {
+    return i <= 254 ? "127.0.1." + i : "127.0.2." + (i - 254);
+  }
+
+  /** Polls until the condition holds (every 50 ms, at most a minute). */
+  static void await(String what, BooleanSupplier condition) {
+    await(what, condition, () -> "");
+  }
+
+  static void await(String what, BooleanSupplier condition, java.util.function.Supplier<Object> state) {
+    Instant deadline = Instant.now().plus(STEP_TIMEOUT);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("Timed out waiting for " + what + " " + state.get());
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+    }
+  }
+
+  private static void awaitInstant(Instant at) {
+    while (Instant.now().isBefore(at)) {
+      LockSupport.parkNanos(Math.min(Duration.between(Instant.now(), at).toNanos(), 50_000_000L));
+    }
+  }
+
+  private static int freePort() throws IOException {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        int port = socket.getLocalPort();
+        if (port < 65_000) {
+          try (ServerSocket controller = new ServerSocket(port + 1)) {
+            return port;
+          } catch (IOException taken) {
+            // the Kafka controller needs port + 1 too
+          }
+        }
+      }
+    }
+  }
+
+  /** The fewest replicas running since {@link #start}, and the hosts each replica ran on. */
+  static final class Recorder {
+    private volatile boolean measuring;
+    private int min = Integer.MAX_VALUE;
+    private final Map<Integer, List<String>> paths = new java.util.TreeMap<>();
+
+    synchronized void start(int running) {
+      measuring = true;
+      min = running;
+    }
+
+    synchronized void record(ReplicatedService.Snapshot snapshot) {
+      if (measuring) {
+        min = Math.min(min, snapshot.running());
+      }
+      snapshot.hostPerSlot().forEach((slot, host) -> {
+        List<String> path = paths.computeIfAbsent(slot, s -> new ArrayList<>());
+        if (path.isEmpty() || !path.get(path.size() - 1).equals(host)) {
+          path.add(host);
+        }
+      });
+    }
+
+    synchronized String paths() {
+      return paths.entrySet().stream().map(e -> "web-" + e.getKey() + ": " + String.join(" > ", e.getValue()))
+          .collect(Collectors.joining("; "));
+    }
+
+    synchronized int min() {
+      return min;
+    }
+  }
+
+  /** The operator's calls to maintenance-service (Mesos paths and JSON, HTTP Basic). */
+  static final class Operator {
+    private final String base;
+    private final String auth;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    Operator(String base, String principal, String secret) {
+      this.base = base;
+      this.auth = "Basic " + Base64.getEncoder().encodeToString(
+          (principal + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    void schedule(List<List<Integer>> windows, Instant first, Duration spacing, Duration length) throws Exception {
+      List<String> json = new ArrayList<>();
+      for (int w = 0; w < windows.size(); w++) {
+        Instant start = first.plus(spacing.multipliedBy(w));
+        long nanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
+        json.add("{\"machine_ids\":" + machines(windows.get(w)) + ",\"unavailability\":{\"start\":{\"nanoseconds\":"
+            + nanos + "},\"duration\":{\"nanoseconds\":" + length.toNanos() + "}}}");
+      }
+      post("/maintenance/schedule", "{\"windows\":[" + String.join(",", json) + "]}");
+    }
+
+    void down(List<Integer> machines) throws Exception {
+      post("/machine/down", machines(machines));
+    }
+
+    void up(List<Integer> machines) throws Exception {
+      post("/machine/up", machines(machines));
+    }
+
+    private static String machines(List<Integer> machines) {
+      return machines.stream().map(i -> "{\"hostname\":\"" + host(i) + "\",\"ip\":\"" + ip(i) + "\"}")
+          .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private void post(String path, String body) throws Exception {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Authorization", auth).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+            + response.body());
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.drydock.bench.maintenance;
+
+import io.drydock.events.OfferEvent;
+import io.drydock.events.Resource;
+import io.drydock.events.TaskState;
+import io.drydock.events.TaskStatusUpdate;
+import io.drydock.sdk.Scheduler;
+import io.drydock.sdk.SchedulerDriver;
+import io.drydock.sdk.TaskSpec;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Another team's work that holds the spare machines while the service starts, so that every replica
+ * starts on a machine of the maintenance plan (the scenario's worst case, and the same start for every
+ * run). It takes all of each spare agent's cpus and mem, and is torn down before the schedule is posted.
+ */
+final class SpareFiller implements Scheduler {
+
+  private final Set<String> spares;
+  private final Set<String> seenHosts = new HashSet<>();
+  private final Map<String, String> launchedOn = new LinkedHashMap<>();
+  private final Set<String> running = new HashSet<>();
+
+  SpareFiller(Set<String> spares) {
+    this.spares = Set.copyOf(spares);
+  }
+
+  @Override
+  public synchronized void offer(SchedulerDriver driver, OfferEvent offer) {
+    seenHosts.add(offer.hostname());
+    if (spares.contains(offer.hostname()) && !launchedOn.containsKey(offer.hostname())) {
+      double cpus = 0;
+      double mem = 0;
+      for (Resource r : offer.resources()) {
+        if (r.scalar() != null && (r.reservations() == null || r.reservations().isEmpty())) {
+          cpus += "cpus".equals(r.name()) ? r.scalar() : 0;
+          mem += "mem".equals(r.name()) ? r.scalar() : 0;
+        }
+      }
+      String taskId = "filler-" + offer.hostname();
+      launchedOn.put(offer.hostname(), taskId);
+      driver.launch(List.of(offer.offerId()), List.of(TaskSpec.command(taskId, offer.agentId(), cpus, mem,
+          "sleep infinity")), 300);
+    } else {
+      driver.decline(List.of(offer.offerId()), 300);
+    }
+  }
+
+  @Override
+  public synchronized void statusUpdate(SchedulerDriver driver, TaskStatusUpdate update) {
+    if (update.state() == TaskState.TASK_RUNNING) {
+      running.add(update.taskId());
+    } else if (update.state().isTerminal()) {
+      running.remove(update.taskId());
+      launchedOn.values().remove(update.taskId());
+    }
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "filler: hosts seen " + seenHosts + ", spares launched " + launchedOn.keySet() + ", running " + running;
+  }
+
+  /** Every spare is held and the filler has seen offers from {@code hosts} machines. */
+  synchronized boolean filled(int hosts) {
+    return running.size() == spares.size() && seenHosts.size() >= hosts;
+  }
+}
