@@ -366,8 +366,12 @@ public final class Allocator {
         return state.roleSorter.share(role);
     }
 
-    /** Resources allocated (offered or used) to a role's subtree on all agents, by framework. */
-    public Map<FrameworkId, Resources> allocationsOf(String role) {
+    /**
+     * Resources allocated (offered or used) to a role's subtree, by framework: one entry per agent
+     * allocation and per offer (add their quantities, not the resources: alike resources on two agents
+     * are distinct).
+     */
+    public Map<FrameworkId, List<Resources>> allocationsOf(String role) {
         return state.allocationsOf(role);
     }
 

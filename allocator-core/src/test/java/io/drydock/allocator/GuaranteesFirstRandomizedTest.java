@@ -1,5 +1,6 @@
 package io.drydock.allocator;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drydock.allocator.quota.Quota;
@@ -34,7 +35,7 @@ class GuaranteesFirstRandomizedTest {
         }
         s.acceptAll(s.allocate());
         for (int i = 0; i < quotaRoles; i++) {
-            double got = s.allocator.allocationsOf("quota" + i).values().stream().mapToDouble(r -> r.scalar("cpus")).sum();
+            double got = s.allocator.allocationsOf("quota" + i).values().stream().flatMap(List::stream).mapToDouble(r -> r.scalar("cpus")).sum();
             assertThat(got).as("quota%d guarantee", i).isGreaterThanOrEqualTo(guarantee[i]);
         }
     }

@@ -14,6 +14,15 @@ import org.junit.jupiter.api.Test;
 class LifecycleTest {
 
     @Test
+    void aFrameworkHoldingAlikeResourcesOnTwoAgentsIsReportedPerAgent() {
+        Scenario s = new Scenario().agent("a1", "cpus:1;mem:64;ports:[31000-32000]")
+                .agent("a2", "cpus:1;mem:64;ports:[31000-32000]").framework("f", "*");
+        assertThat(s.allocate().offers()).hasSize(2);
+        List<Resources> held = s.allocator.allocationsOf("*").get(FrameworkId.of("f"));
+        assertThat(held).hasSize(2).allSatisfy(r -> assertThat(r.scalar("cpus")).isEqualTo(1.0));
+    }
+
+    @Test
     void anEventTriggeredRunConsidersOnlyTheGivenAgents() {
         Scenario s = new Scenario().agent("a1", "cpus:1;mem:64").agent("a2", "cpus:1;mem:64").framework("f", "*");
         Plan plan = s.allocator.allocate(List.of(AgentId.of("a2"), AgentId.of("unknown")));
@@ -95,7 +104,7 @@ class LifecycleTest {
         s.framework("big", "aaa").framework("web", "eng/web");
         s.allocator.updateQuota("eng", Quota.of("cpus:4;mem:4096", ""));
         s.allocate();
-        double engCpus = s.allocator.allocationsOf("eng").values().stream().mapToDouble(r -> r.scalar("cpus")).sum();
+        double engCpus = s.allocator.allocationsOf("eng").values().stream().flatMap(List::stream).mapToDouble(r -> r.scalar("cpus")).sum();
         assertThat(engCpus).isGreaterThanOrEqualTo(4);
         assertThat(s.allocator.knownRoles()).contains("eng", "eng/web", "aaa");
     }

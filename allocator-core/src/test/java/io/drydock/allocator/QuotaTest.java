@@ -1,5 +1,6 @@
 package io.drydock.allocator;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class QuotaTest {
 
     private static double allocated(Scenario s, String role, String resource) {
-        return s.allocator.allocationsOf(role).values().stream().mapToDouble(r -> r.scalar(resource)).sum();
+        return s.allocator.allocationsOf(role).values().stream().flatMap(List::stream).mapToDouble(r -> r.scalar(resource)).sum();
     }
 
     @Test
@@ -67,7 +68,7 @@ class QuotaTest {
         Plan first = s.allocate();
         assertThat(first.offers()).hasSize(5);
         for (int i = 0; i < 5; i++) {
-            assertThat(s.allocator.allocationsOf("role" + i).values()).singleElement()
+            assertThat(s.allocator.allocationsOf("role" + i).values()).singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).singleElement()
                     .isEqualTo(Resources.parse("cpus:1;mem:1024;disk:1024"));
         }
         assertThat(s.allocate().offers()).isEmpty();

@@ -301,19 +301,24 @@ public final class ClusterState {
         quotaRoles += (quota.isNone() ? 0 : 1) - (had ? 1 : 0);
     }
 
-    /** Resources held (outstanding offers and used) in a role's subtree, by framework, sorted by framework id. */
-    public Map<io.drydock.allocator.FrameworkId, Resources> allocationsOf(String role) {
-        Map<io.drydock.allocator.FrameworkId, Resources> out = new java.util.TreeMap<>();
+    /**
+     * Resources held (outstanding offers and used) in a role's subtree, by framework (sorted by framework
+     * id): one entry per agent allocation and per offer. They are not summed into one {@link Resources}:
+     * resources on different agents are different resources even when they look alike (two agents'
+     * {@code ports:[31000-32000]}), so only their quantities may be added.
+     */
+    public Map<io.drydock.allocator.FrameworkId, java.util.List<Resources>> allocationsOf(String role) {
+        Map<io.drydock.allocator.FrameworkId, java.util.List<Resources>> out = new java.util.TreeMap<>();
         for (AgentState a : agents.values()) {
             a.allocations.forEach((k, r) -> {
                 if (k.role().name.equals(role) || Roles.isStrictSubroleOf(k.role().name, role)) {
-                    out.merge(k.framework().id, r, Resources::plus);
+                    out.computeIfAbsent(k.framework().id, f -> new java.util.ArrayList<>()).add(r);
                 }
             });
         }
         for (OfferRecord o : offers.values()) {
             if (o.role().name.equals(role) || Roles.isStrictSubroleOf(o.role().name, role)) {
-                out.merge(o.framework().id, o.resources(), Resources::plus);
+                out.computeIfAbsent(o.framework().id, f -> new java.util.ArrayList<>()).add(o.resources());
             }
         }
         return out;

@@ -6,6 +6,7 @@ import io.drydock.allocator.Offer;
 import io.drydock.allocator.resources.Resource;
 import io.drydock.allocator.resources.Resources;
 import io.drydock.master.allocation.AllocationActor;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,8 +34,8 @@ public final class Usage {
       }
     }
     Map<String, Double> total = new TreeMap<>();
-    for (Resources r : op.allocator().allocationsOf(role).values()) {
-      add(total, ResourceCodec.quantities(r), 1);
+    for (List<Resources> held : op.allocator().allocationsOf(role).values()) {
+      held.forEach(r -> add(total, ResourceCodec.quantities(r), 1));
     }
     add(total, offered, -1);
     return new Held(offered, clean(total));
@@ -57,9 +58,11 @@ public final class Usage {
   public static Map<String, Double> consumed(AllocationActor.Operator op, String role) {
     Map<String, Double> out = new TreeMap<>();
     Map<String, Double> heldReserved = new TreeMap<>();
-    for (Resources r : op.allocator().allocationsOf(role).values()) {
-      add(out, ResourceCodec.quantities(r), 1);
-      add(heldReserved, ResourceCodec.quantities(r.filter(x -> !x.isUnreserved() && inSubtree(x.role(), role))), 1);
+    for (List<Resources> held : op.allocator().allocationsOf(role).values()) {
+      for (Resources r : held) {
+        add(out, ResourceCodec.quantities(r), 1);
+        add(heldReserved, ResourceCodec.quantities(r.filter(x -> !x.isUnreserved() && inSubtree(x.role(), role))), 1);
+      }
     }
     Map<String, Double> unallocated = reserved(op, role);
     add(unallocated, heldReserved, -1);

@@ -126,10 +126,8 @@ public class ClusterReader {
         Map<String, Double> held = new TreeMap<>();
         for (String role : f.roles()) {
           boolean nested = f.roles().stream().anyMatch(other -> Roles.isStrictSubroleOf(role, other));
-          Resources r = nested ? null : op.allocator().allocationsOf(role).get(id);
-          if (r != null) {
-            Usage.add(held, ResourceCodec.quantities(r), 1);
-          }
+          List<Resources> allocations = nested ? List.of() : op.allocator().allocationsOf(role).getOrDefault(id, List.of());
+          allocations.forEach(r -> Usage.add(held, ResourceCodec.quantities(r), 1));
         }
         Map<String, Double> offered = new TreeMap<>();
         offers.stream().filter(o -> o.frameworkId().equals(id))
