@@ -189,7 +189,7 @@ final class MasterClient {
         if (streamId != null) {
           request.header("Mesos-Stream-Id", streamId);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = sendFollowingLeader(request.build());
         int status = response.statusCode();
         if (status < 300) {
           return response;
@@ -214,6 +214,24 @@ final class MasterClient {
       }
     }
     throw last;
+  }
+
+  /**
+   * Sends, following the {@code 307}/{@code 308} a master that does not lead answers (to the leader, with
+   * the same method, body and headers; the {@code Location} may be protocol-relative), up to 3 hops.
+   */
+  private HttpResponse<String> sendFollowingLeader(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    for (int hop = 0; hop < 3 && (response.statusCode() == 307 || response.statusCode() == 308); hop++) {
+      java.util.Optional<String> location = response.headers().firstValue("Location");
+      if (location.isEmpty()) {
+        break;
+      }
+      request = HttpRequest.newBuilder(request, (name, value) -> true)
+          .uri(request.uri().resolve(location.get())).build();
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+    return response;
   }
 
   private static void pause(Duration backoff) {

@@ -105,7 +105,8 @@ final class Suite implements AutoCloseable {
       masters.add(startMaster(i));
     }
     agent = launch(AgentApplication::start, agentPort, List.of(
-        "--drydock.agent.master-url=http://localhost:" + masterPorts.get(0),
+        // the last replica: with several, agents start at a follower and follow its 307s to the leader
+        "--drydock.agent.master-url=http://localhost:" + masterPorts.get(masterPorts.size() - 1),
         "--drydock.agent.simulated.count=" + agents,
         "--drydock.agent.work-dir=" + dataDir.resolve("agent"),
         "--drydock.agent.principal=" + OPERATOR,
@@ -119,7 +120,8 @@ final class Suite implements AutoCloseable {
     return launch(MasterApplication::start, masterPorts.get(index), List.of(
         "--drydock.master.agent.principal=" + OPERATOR,
         "--drydock.master.agent.secret=" + secret,
-        "--drydock.master.maintenance-url=http://localhost:" + maintenancePort));
+        "--drydock.master.maintenance-url=http://localhost:" + maintenancePort,
+        "--drydock.master.advertised-host=localhost"));
   }
 
   private ConfigurableApplicationContext launch(

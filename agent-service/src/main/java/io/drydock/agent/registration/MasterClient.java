@@ -110,7 +110,7 @@ public final class MasterClient {
     // hand every response to the common pool (a new thread per response on machines with two cores)
     return CompletableFuture.supplyAsync(() -> {
       try {
-        return http.send(built, HttpResponse.BodyHandlers.ofString());
+        return sendFollowingLeader(built);
       } catch (IOException e) {
         throw new CompletionException(e);
       } catch (InterruptedException e) {
@@ -118,6 +118,24 @@ public final class MasterClient {
         throw new CompletionException(e);
       }
     }, requests);
+  }
+
+  /**
+   * Sends, following the {@code 307}/{@code 308} a master that does not lead answers (to the leader, with
+   * the same method, body and headers; the {@code Location} may be protocol-relative), up to 3 hops.
+   */
+  private HttpResponse<String> sendFollowingLeader(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    for (int hop = 0; hop < 3 && (response.statusCode() == 307 || response.statusCode() == 308); hop++) {
+      java.util.Optional<String> location = response.headers().firstValue("Location");
+      if (location.isEmpty()) {
+        break;
+      }
+      request = HttpRequest.newBuilder(request, (name, value) -> true)
+          .uri(request.uri().resolve(location.get())).build();
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+    return response;
   }
 
   /** Stops the request threads (requests in flight are abandoned). */

@@ -1,16 +1,16 @@
 package io.drydock.master.agent;
 
+import io.drydock.master.leader.LeaderOnly;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /** Checks every heartbeat interval for agents that missed too many heartbeats. */
 @Component
-class HeartbeatMonitor implements SmartLifecycle {
+class HeartbeatMonitor implements LeaderOnly {
 
   private static final Logger log = LoggerFactory.getLogger(HeartbeatMonitor.class);
 

@@ -14,6 +14,7 @@ import io.drydock.allocator.Plan;
 import io.drydock.allocator.Rescind;
 import io.drydock.allocator.maintenance.Unavailability;
 import io.drydock.allocator.resources.Resources;
+import io.drydock.master.leader.LeaderOnly;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The one thread that owns the {@link Allocator} (whose contract is single-threaded), the book of
@@ -36,7 +36,7 @@ import org.springframework.context.SmartLifecycle;
  * thread and returns a future; allocation runs every interval and, batched, after events that Mesos
  * triggers a run for (agent added, framework activated, revive, unavailability changed).
  */
-public class AllocationActor implements SmartLifecycle {
+public class AllocationActor implements LeaderOnly {
 
   private static final Logger log = LoggerFactory.getLogger(AllocationActor.class);
 
@@ -56,6 +56,7 @@ public class AllocationActor implements SmartLifecycle {
   private boolean runPending;
   private boolean fullRunPending;
   private volatile boolean running;
+  private java.util.concurrent.ScheduledFuture<?> periodic;
 
   AllocationActor(Allocator allocator, OfferPublisher publisher, long intervalMillis) {
     this.allocator = allocator;
@@ -110,12 +111,22 @@ public class AllocationActor implements SmartLifecycle {
 
   // ---- frameworks --------------------------------------------------------------------------
 
-  /** Adds a framework unless known; activates or deactivates it as given. */
+  /**
+   * Adds a framework, or updates a known one (re-subscription: roles, capabilities, maintenance lookahead;
+   * its outstanding offers in roles it left are rescinded); activates or deactivates it as given.
+   */
   public CompletableFuture<Void> addFramework(FrameworkSpec spec, boolean active) {
     return run(() -> {
       if (!known(spec.id())) {
         allocator.addFramework(spec, false);
         frameworks.add(spec.id());
+      } else {
+        for (Offer offer : List.copyOf(offers.values())) {
+          if (offer.frameworkId().equals(spec.id()) && !spec.roles().contains(offer.role())) {
+            operator.rescind(offer.id());
+          }
+        }
+        allocator.updateFramework(spec);
       }
       setActive(spec.id(), active);
       return null;
@@ -399,14 +410,25 @@ public class AllocationActor implements SmartLifecycle {
   // ---- lifecycle ---------------------------------------------------------------------------
 
   @Override
-  public void start() {
+  public synchronized void start() {
     running = true;
-    thread.scheduleWithFixedDelay(this::periodicRun, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    periodic = thread.scheduleWithFixedDelay(this::periodicRun, intervalMillis, intervalMillis,
+        TimeUnit.MILLISECONDS);
   }
 
+  /** Stops allocating (leadership lost or context closing); the thread stays for {@link #start()}. */
   @Override
-  public void stop() {
+  public synchronized void stop() {
     running = false;
+    if (periodic != null) {
+      periodic.cancel(false);
+      periodic = null;
+    }
+  }
+
+  /** Ends the actor thread (the context is closing). */
+  public void close() {
+    stop();
     thread.shutdownNow();
   }
 

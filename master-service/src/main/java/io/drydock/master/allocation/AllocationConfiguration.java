@@ -2,6 +2,7 @@ package io.drydock.master.allocation;
 
 import io.drydock.allocator.Allocator;
 import io.drydock.allocator.AllocatorBuilder;
+import io.drydock.master.leader.Leadership;
 import io.drydock.support.kafka.EventCodec;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,7 +24,7 @@ class AllocationConfiguration {
 
   @Bean
   AllocationActor allocationActor(AllocationProperties properties, KafkaTemplate<String, String> kafka,
-      EventCodec codec, Clock clock) {
+      EventCodec codec, Clock clock, Leadership leadership) {
     AllocatorBuilder builder = Allocator.builder()
         .clock(clock)
         .allocationInterval(properties.interval())
@@ -37,7 +38,7 @@ class AllocationConfiguration {
     if (properties.roles() != null && !properties.roles().isBlank()) {
       builder.roleWhitelist(properties.roles());
     }
-    return new AllocationActor(builder.build(), new OfferPublisher(kafka, codec, clock, properties.epoch()),
+    return new AllocationActor(builder.build(), new OfferPublisher(kafka, codec, clock, leadership),
         properties.interval().toMillis());
   }
 }

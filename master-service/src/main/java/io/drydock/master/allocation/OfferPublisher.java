@@ -13,6 +13,7 @@ import io.drydock.events.InverseOfferRescinded;
 import io.drydock.events.OfferEvent;
 import io.drydock.events.OfferRescinded;
 import io.drydock.events.Topics;
+import io.drydock.master.leader.Leadership;
 import io.drydock.support.kafka.EventCodec;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -34,13 +35,13 @@ class OfferPublisher {
   private final KafkaTemplate<String, String> kafka;
   private final EventCodec codec;
   private final Clock clock;
-  private final long epoch;
+  private final Leadership leadership;
 
-  OfferPublisher(KafkaTemplate<String, String> kafka, EventCodec codec, Clock clock, long epoch) {
+  OfferPublisher(KafkaTemplate<String, String> kafka, EventCodec codec, Clock clock, Leadership leadership) {
     this.kafka = kafka;
     this.codec = codec;
     this.clock = clock;
-    this.epoch = epoch;
+    this.leadership = leadership;
   }
 
   void offer(Offer offer, AgentView agent) {
@@ -67,7 +68,12 @@ class OfferPublisher {
 
   private void publish(DrydockEvent event) {
     String frameworkId = event.partitionKey();
-    kafka.send(Topics.framework(frameworkId), frameworkId, codec.write(Envelope.of(event, clock.instant(), epoch)))
+    if (!leadership.isLeader()) {
+      log.debug("Not publishing {} to framework {}: not the leading master", event.typeName(), frameworkId);
+      return;
+    }
+    kafka.send(Topics.framework(frameworkId), frameworkId,
+            codec.write(Envelope.of(event, clock.instant(), leadership.epoch())))
         .whenComplete((result, failure) -> {
           if (failure != null) {
             log.warn("Could not publish {} to framework {}: {}", event.typeName(), frameworkId, failure.toString());

@@ -1,5 +1,6 @@
 package io.drydock.master.framework;
 
+import io.drydock.master.leader.LeaderOnly;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@link FrameworkProperties#connectivityCheckInterval()}.
  */
 @Component
-class FrameworkConnectivity implements SmartLifecycle {
+class FrameworkConnectivity implements LeaderOnly {
 
   private static final Logger log = LoggerFactory.getLogger(FrameworkConnectivity.class);
 

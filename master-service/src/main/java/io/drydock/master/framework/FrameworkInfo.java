@@ -1,5 +1,6 @@
 package io.drydock.master.framework;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -10,9 +11,11 @@ import java.util.Set;
  * @param roles the roles it subscribed with (for a non-MULTI_ROLE framework, its single {@code role})
  * @param capabilities capability names ({@code MULTI_ROLE}, {@code PARTITION_AWARE} ...)
  * @param failoverTimeoutSeconds how long it may stay disconnected before it is removed
+ * @param maintenanceLookahead beyond Mesos ({@code maintenance_lookahead_seconds}): no offers from agents
+ *                             whose unavailability starts within it; null = Mesos behaviour
  */
 public record FrameworkInfo(String id, String name, String user, String principal, List<String> roles,
-    Set<String> capabilities, double failoverTimeoutSeconds, Instant registeredAt) {
+    Set<String> capabilities, double failoverTimeoutSeconds, Duration maintenanceLookahead, Instant registeredAt) {
 
   public FrameworkInfo {
     roles = List.copyOf(roles);
@@ -24,6 +27,7 @@ public record FrameworkInfo(String id, String name, String user, String principa
   }
 
   public FrameworkInfo withId(String newId, Instant at) {
-    return new FrameworkInfo(newId, name, user, principal, roles, capabilities, failoverTimeoutSeconds, at);
+    return new FrameworkInfo(newId, name, user, principal, roles, capabilities, failoverTimeoutSeconds,
+        maintenanceLookahead, at);
   }
 }

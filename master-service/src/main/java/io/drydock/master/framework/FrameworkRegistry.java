@@ -6,6 +6,7 @@ import io.drydock.allocator.FrameworkSpec;
 import io.drydock.events.Topics;
 import io.drydock.master.allocation.AllocationActor;
 import io.drydock.master.framework.persistence.FrameworkStore;
+import io.drydock.master.leader.LeaderElected;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -70,8 +70,8 @@ public class FrameworkRegistry {
     }
   }
 
-  /** Recovers the registry's frameworks (inactive until their consumers are seen again). */
-  @EventListener(ApplicationReadyEvent.class)
+  /** Recovers the registry's frameworks (inactive until their consumers are seen again) on election. */
+  @EventListener(LeaderElected.class)
   void recover() {
     Instant now = clock.instant();
     for (FrameworkInfo info : store.loadActive()) {
@@ -83,7 +83,8 @@ public class FrameworkRegistry {
   }
 
   /**
-   * Subscribes (no id) or re-subscribes (with the id of a framework that failed over).
+   * Subscribes (no id) or re-subscribes (with the id of a framework that failed over); a re-subscription's
+   * roles, capabilities and maintenance lookahead replace the old ones in the allocator.
    *
    * @return the framework as registered, with its id
    * @throws FrameworkRemovedException when the id names a removed framework
@@ -176,7 +177,8 @@ public class FrameworkRegistry {
         }
       }
     }
-    return new FrameworkSpec(FrameworkId.of(info.id()), info.roles(), caps, Optional.empty());
+    return new FrameworkSpec(FrameworkId.of(info.id()), info.roles(), caps,
+        Optional.ofNullable(info.maintenanceLookahead()));
   }
 
   /** The framework was removed (torn down or failed over for good) and cannot subscribe again. */

@@ -6,6 +6,7 @@ import io.drydock.allocator.resources.Resource;
 import io.drydock.allocator.resources.ResourceType;
 import io.drydock.allocator.role.Roles;
 import io.drydock.master.allocation.AllocationActor;
+import io.drydock.master.leader.LeaderElected;
 import io.drydock.master.operation.OperationException;
 import io.drydock.master.operation.OperatorAudit;
 import io.drydock.master.operation.ResourceCodec;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Stored, applied to the allocator (with a best-effort rescind of outstanding offers), restored on start.
  */
 @Component
-public class Quotas implements SmartInitializingSingleton {
+public class Quotas {
 
   private static final Logger log = LoggerFactory.getLogger(Quotas.class);
   private static final double EXABYTE_MB = 1099511627776.0;
@@ -64,7 +65,8 @@ public class Quotas implements SmartInitializingSingleton {
     this.clock = clock;
   }
 
-  @Override
+  /** Restores the stored values into the allocator when this replica is elected. */
+  @EventListener(LeaderElected.class)
   public void afterSingletonsInstantiated() {
     List<QuotaConfig> stored = store.all();
     stored.forEach(q -> quotas.put(q.role(), q));

@@ -2,17 +2,17 @@ package io.drydock.master.scheduler;
 
 import io.drydock.master.framework.FrameworkInfo;
 import io.drydock.master.framework.FrameworkRegistry;
+import io.drydock.master.leader.LeaderOnly;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /** Every second, removes frameworks that stayed disconnected beyond their failover timeout (as Mesos). */
 @Component
-class FrameworkReaper implements SmartLifecycle {
+class FrameworkReaper implements LeaderOnly {
 
   private static final Logger log = LoggerFactory.getLogger(FrameworkReaper.class);
 

@@ -13,11 +13,11 @@ import io.drydock.master.agent.AgentClient;
 import io.drydock.master.agent.AgentInfo;
 import io.drydock.master.agent.AgentRegistry;
 import io.drydock.master.allocation.AllocationActor;
-import io.drydock.master.allocation.AllocationProperties;
 import io.drydock.master.allocation.InverseOfferAnswer;
 import io.drydock.master.allocation.TaskAssignment;
 import io.drydock.master.allocation.TaskRequest;
 import io.drydock.master.framework.FrameworkInfo;
+import io.drydock.master.leader.Leadership;
 import io.drydock.master.operation.ResourceCodec;
 import io.drydock.master.task.Task;
 import io.drydock.master.task.TaskRegistry;
@@ -49,10 +49,10 @@ class OfferCalls {
   private final Outbox outbox;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final long epoch;
+  private final Leadership leadership;
 
   OfferCalls(AllocationActor allocation, TaskRegistry tasks, AgentRegistry agents, AgentClient client, Outbox outbox,
-      TransactionTemplate transactions, Clock clock, AllocationProperties properties) {
+      TransactionTemplate transactions, Clock clock, Leadership leadership) {
     this.allocation = allocation;
     this.tasks = tasks;
     this.agents = agents;
@@ -60,7 +60,7 @@ class OfferCalls {
     this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
-    this.epoch = properties.epoch();
+    this.leadership = leadership;
   }
 
   /** A task of a LAUNCH as the framework described it. */
@@ -216,7 +216,7 @@ class OfferCalls {
             status.agentId().value(), a.machine(), status.answer() == InverseOfferStatus.Answer.ACCEPT
                 ? InverseOfferResponded.Response.ACCEPT : InverseOfferResponded.Response.DECLINE,
             status.timestamp());
-        outbox.append(Topics.INVERSE_OFFER_RESPONSES, Envelope.of(event, clock.instant(), epoch));
+        outbox.append(Topics.INVERSE_OFFER_RESPONSES, Envelope.of(event, clock.instant(), leadership.epoch()));
       }
     });
   }

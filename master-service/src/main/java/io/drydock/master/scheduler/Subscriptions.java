@@ -6,6 +6,7 @@ import io.drydock.master.framework.FrameworkInfo;
 import io.drydock.master.framework.FrameworkRegistry;
 import io.drydock.support.acl.AclAction;
 import io.drydock.support.acl.Authorizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -70,7 +71,7 @@ class Subscriptions {
     Double failover = Json.number(info, "failover_timeout");
     FrameworkInfo framework = new FrameworkInfo(infoId, Json.string(info, "name"), Json.string(info, "user"),
         infoPrincipal != null ? infoPrincipal : principal, roles, capabilities,
-        failover == null || failover < 0 ? 0 : failover, Instant.EPOCH);
+        failover == null || failover < 0 ? 0 : failover, lookahead(info), Instant.EPOCH);
     Optional<FrameworkInfo> existing = frameworks.get(infoId);
     if (existing.isPresent() && !java.util.Objects.equals(existing.get().principal(), framework.principal())) {
       throw CallException.badRequest("Changing framework's principal is not allowed.");
@@ -87,6 +88,19 @@ class Subscriptions {
     } catch (FrameworkRegistry.FrameworkRemovedException e) {
       throw new CallException(403, e.getMessage());
     }
+  }
+
+  /** {@code maintenance_lookahead_seconds} (beyond Mesos): absent, or a finite non-negative number. */
+  private static Duration lookahead(JsonNode info) {
+    Double seconds = Json.number(info, "maintenance_lookahead_seconds");
+    if (seconds == null) {
+      return null;
+    }
+    if (seconds.isNaN() || seconds.isInfinite() || seconds < 0) {
+      throw CallException.badRequest("'FrameworkInfo.maintenance_lookahead_seconds' must be a non-negative number"
+          + " of seconds, not " + seconds);
+    }
+    return Duration.ofNanos((long) Math.min(seconds * 1e9, Long.MAX_VALUE));
   }
 
   private List<String> roles(JsonNode info, boolean multiRole) {

@@ -6,6 +6,7 @@ import io.drydock.events.Envelope;
 import io.drydock.events.TaskState;
 import io.drydock.events.TaskStatusUpdate;
 import io.drydock.events.Topics;
+import io.drydock.master.leader.Leadership;
 import io.drydock.master.task.persistence.TaskStore;
 import io.drydock.support.outbox.Outbox;
 import java.time.Clock;
@@ -15,7 +16,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,15 +35,15 @@ public class TaskRegistry {
   private final Outbox outbox;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final long epoch;
+  private final Leadership leadership;
 
   TaskRegistry(TaskStore store, Outbox outbox, TransactionTemplate transactions, Clock clock,
-      @Value("${drydock.master.allocation.epoch:1}") long epoch) {
+      Leadership leadership) {
     this.store = store;
     this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
-    this.epoch = epoch;
+    this.leadership = leadership;
   }
 
   public Optional<Task> find(String frameworkId, String taskId) {
@@ -138,7 +138,7 @@ public class TaskRegistry {
     Instant now = clock.instant();
     transactions.executeWithoutResult(s -> outbox.append(Topics.framework(frameworkId), Envelope.of(
         new TaskStatusUpdate(frameworkId, taskId, agentId, state, SOURCE_MASTER, reason, message,
-            UUID.randomUUID().toString(), now), now, epoch)));
+            UUID.randomUUID().toString(), now), now, leadership.epoch())));
   }
 
   /** Tasks an agent reports when it re-registers: the registry adopts the agent's view of them. */
@@ -182,7 +182,7 @@ public class TaskRegistry {
                   "REASON_RECONCILIATION", "Reconciliation: Task is unknown", null, now)));
         }
       }
-      out.forEach(u -> outbox.append(Topics.framework(frameworkId), Envelope.of(u, now, epoch)));
+      out.forEach(u -> outbox.append(Topics.framework(frameworkId), Envelope.of(u, now, leadership.epoch())));
     });
   }
 
@@ -194,7 +194,7 @@ public class TaskRegistry {
   private void publish(Task task, String agentId, String source) {
     outbox.append(Topics.framework(task.frameworkId()), Envelope.of(new TaskStatusUpdate(task.frameworkId(),
         task.taskId(), agentId, task.state(), source, task.reason(), task.message(), task.statusUuid(),
-        task.updatedAt()), task.updatedAt(), epoch));
+        task.updatedAt()), task.updatedAt(), leadership.epoch()));
   }
 
   private static TaskState parseState(String name) {

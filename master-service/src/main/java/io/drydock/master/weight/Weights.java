@@ -5,6 +5,7 @@ import io.drydock.allocator.role.Roles;
 import io.drydock.master.allocation.AllocationActor;
 import io.drydock.master.framework.FrameworkInfo;
 import io.drydock.master.framework.FrameworkRegistry;
+import io.drydock.master.leader.LeaderElected;
 import io.drydock.master.operation.OperationException;
 import io.drydock.master.operation.OperatorAudit;
 import io.drydock.master.operation.ResourceCodec;
@@ -23,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ArrayNode;
@@ -34,7 +35,7 @@ import tools.jackson.databind.node.ArrayNode;
  * Restored from the registry when the master starts.
  */
 @Component
-public class Weights implements SmartInitializingSingleton {
+public class Weights {
 
   private static final Logger log = LoggerFactory.getLogger(Weights.class);
   private static final String INVALID = "Failed to validate update weights request JSON";
@@ -64,7 +65,8 @@ public class Weights implements SmartInitializingSingleton {
   /** A role and its weight as given ({@code WeightInfo}); the role may be null. */
   public record WeightInfo(String role, double weight) {}
 
-  @Override
+  /** Restores the stored values into the allocator when this replica is elected. */
+  @EventListener(LeaderElected.class)
   public void afterSingletonsInstantiated() {
     Map<String, Double> stored = store.all();
     weights.putAll(stored);
@@ -118,6 +120,10 @@ public class Weights implements SmartInitializingSingleton {
         throw OperationException.badRequest(INVALID + " for role '" + role + "': Invalid weight '"
             + format(info.weight()) + "': Weights must be positive");
       }
+      if (Double.isInfinite(info.weight())) {
+        throw OperationException.badRequest(INVALID + " for role '" + role + "': Invalid weight '"
+            + format(info.weight()) + "': Weights must be finite");
+      }
       updates.put(role, info.weight());
     }
     boolean allowed = updates.isEmpty()
@@ -151,8 +157,14 @@ public class Weights implements SmartInitializingSingleton {
     log.info("Principal {} updated weights {}", principal, updates);
   }
 
-  /** A double as Mesos's stringify prints it ({@code 0}, {@code -1.5}). */
+  /** A double as Mesos's stringify prints it ({@code 0}, {@code -1.5}, {@code inf}, {@code nan}). */
   static String format(double d) {
+    if (Double.isNaN(d)) {
+      return "nan";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "inf" : "-inf";
+    }
     if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
       return Long.toString((long) d);
     }

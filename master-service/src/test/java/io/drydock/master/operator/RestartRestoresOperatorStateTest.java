@@ -47,6 +47,8 @@ class RestartRestoresOperatorStateTest {
         "--drydock.security.credentials=classpath:credentials.json",
         "--drydock.security.acls=classpath:acls.json",
         "--drydock.master.allocation.interval=200ms",
+        // its own election lock: it leads (and restores) while the shared test master keeps leading its own
+        "--drydock.master.election-lock=" + (System.nanoTime() & 0xffffff),
         "--spring.profiles.active=plain-logs")) {
       int restartedPort = Integer.parseInt(restarted.getEnvironment().getProperty("local.server.port"));
       OperatorClient after = OperatorClient.operator(restartedPort);

@@ -65,6 +65,18 @@ class RolesWeightsQuotaEndpointsTest {
     assertThat(zero.statusCode()).isEqualTo(400);
     assertThat(zero.body()).isEqualTo("Failed to validate update weights request JSON for role '" + role
         + "': Invalid weight '0': Weights must be positive");
+    HttpResponse<String> infinite = ops.put("/weights", "[{\"role\":\"" + role + "\",\"weight\":1e400}]");
+    assertThat(infinite.statusCode()).isEqualTo(400);
+    assertThat(infinite.body()).isEqualTo("Failed to validate update weights request JSON for role '" + role
+        + "': Invalid weight 'inf': Weights must be finite");
+    assertThat(ops.put("/weights", "[{\"role\":\"" + role + "\",\"weight\":\"NaN\"}]").body())
+        .isEqualTo("Failed to validate update weights request JSON for role '" + role
+            + "': Invalid weight 'nan': Weights must be positive");
+    HttpResponse<String> v1 = ops.v1("{\"type\":\"UPDATE_WEIGHTS\",\"update_weights\":{\"weight_infos\":"
+        + "[{\"role\":\"" + role + "\",\"weight\":\"Infinity\"}]}}");
+    assertThat(v1.statusCode()).isEqualTo(400);
+    assertThat(v1.body()).endsWith("Invalid weight 'inf': Weights must be finite");
+    assertThat(OperatorClient.json(ops.get("/weights")).toString()).doesNotContain(role);
     HttpResponse<String> post = ops.post("/weights", "[]");
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.headers().firstValue("Allow")).contains("GET, PUT");

@@ -18,11 +18,17 @@ import org.springframework.util.backoff.FixedBackOff;
  * database is unreachable (an SQL exception without a state, as the pool throws, or of state class 08
  * connection, 40 rollback, 53 resources, 57 operator intervention, 58 system; a transient or
  * recoverable SQL or data-access exception; a transaction that could not begin or end) is retried with exponential backoff, up to
- * {@code maxInterval} apart, for as long as it takes, so a PostgreSQL restart loses nothing; any other
- * failure marks a poison record, sent at once to {@code <topic>.dlt} through {@link DeadLetters} and
- * skipped. (Spring Kafka's default would retry everything ten times without pause and then drop it.)
+ * {@code maxInterval} apart, for as long as it takes, so a PostgreSQL restart loses nothing. Any other
+ * failure is retried with backoff for up to {@link #UNCLASSIFIED_RETRY} — the database going away can
+ * also surface unclassified (a rollback on a connection the pool already closed becomes an
+ * uncategorized exception that hides the first failure) — and only then marks a poison record, sent to
+ * {@code <topic>.dlt} through {@link DeadLetters} and skipped. (Spring Kafka's default would retry
+ * everything ten times without pause and then drop it.)
  */
 public final class ConsumerErrorHandling {
+
+  /** How long a failure that is not recognisably the database's is retried before dead-lettering. */
+  public static final Duration UNCLASSIFIED_RETRY = Duration.ofSeconds(30);
 
   private ConsumerErrorHandling() {}
 
@@ -31,11 +37,11 @@ public final class ConsumerErrorHandling {
     DefaultErrorHandler handler = new DefaultErrorHandler(
         (record, failure) -> deadLetters.skip("listener", record, describe(failure)), new FixedBackOff(0, 0));
     handler.setBackOffFunction((record, failure) -> {
-      if (!isInfrastructureFailure(failure)) {
-        return new FixedBackOff(0, 0);
-      }
       ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
       backOff.setMaxInterval(maxInterval.toMillis());
+      if (!isInfrastructureFailure(failure)) {
+        backOff.setMaxElapsedTime(UNCLASSIFIED_RETRY.toMillis());
+      }
       return backOff;
     });
     return handler;

@@ -2,6 +2,7 @@ package io.drydock.master.framework.persistence;
 
 import io.drydock.master.framework.FrameworkInfo;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -23,13 +24,15 @@ public class FrameworkStore {
   public void save(FrameworkInfo f) {
     jdbc.update("""
         INSERT INTO framework (id, name, principal, user_name, roles, capabilities, failover_timeout_seconds,
-                               registered_at, removed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                               maintenance_lookahead_millis, registered_at, removed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, principal = EXCLUDED.principal,
           user_name = EXCLUDED.user_name, roles = EXCLUDED.roles, capabilities = EXCLUDED.capabilities,
-          failover_timeout_seconds = EXCLUDED.failover_timeout_seconds
+          failover_timeout_seconds = EXCLUDED.failover_timeout_seconds,
+          maintenance_lookahead_millis = EXCLUDED.maintenance_lookahead_millis
         """, f.id(), f.name(), f.principal(), f.user(), join(f.roles()), join(f.capabilities()),
-        f.failoverTimeoutSeconds(), Timestamp.from(f.registeredAt()));
+        f.failoverTimeoutSeconds(), f.maintenanceLookahead() == null ? null : f.maintenanceLookahead().toMillis(),
+        Timestamp.from(f.registeredAt()));
   }
 
   public void markRemoved(String id, Instant at) {
@@ -46,7 +49,12 @@ public class FrameworkStore {
     return jdbc.query("SELECT * FROM framework WHERE removed_at IS NULL", (rs, i) -> new FrameworkInfo(
         rs.getString("id"), rs.getString("name"), rs.getString("user_name"), rs.getString("principal"),
         split(rs.getString("roles")), Set.copyOf(split(rs.getString("capabilities"))),
-        rs.getDouble("failover_timeout_seconds"), rs.getTimestamp("registered_at").toInstant()));
+        rs.getDouble("failover_timeout_seconds"), lookahead(rs.getObject("maintenance_lookahead_millis", Long.class)),
+        rs.getTimestamp("registered_at").toInstant()));
+  }
+
+  private static Duration lookahead(Long millis) {
+    return millis == null ? null : Duration.ofMillis(millis);
   }
 
   private static String join(java.util.Collection<String> values) {

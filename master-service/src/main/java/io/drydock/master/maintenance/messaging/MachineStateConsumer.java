@@ -4,8 +4,14 @@ import io.drydock.events.Envelope;
 import io.drydock.events.MachineStateChanged;
 import io.drydock.events.Topics;
 import io.drydock.master.agent.AgentRegistry;
+import io.drydock.master.leader.LeaderOnly;
+import io.drydock.support.kafka.ConsumerErrorHandling;
+import io.drydock.support.kafka.ConsumerMetrics;
+import io.drydock.support.kafka.DeadLetters;
 import io.drydock.support.kafka.EventCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,31 +22,63 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads {@code drydock.machine-state} from the beginning of every partition, without a consumer group
  * (every master replica needs every machine's mode), and hands each MachineStateChanged to the agents.
  * Re-applying a state is harmless, so no processed-event ledger is needed.
+ *
+ * <p>It never stops while the master runs: an unreadable record, or one whose application fails for a
+ * reason other than the database being unreachable, is dead-lettered ({@link DeadLetters}, consumer
+ * {@value #NAME}) and skipped; an infrastructure failure
+ * ({@link ConsumerErrorHandling#isInfrastructureFailure}) is retried with backoff, without moving on; a
+ * failing Kafka client is closed and recreated, resuming after the last applied record. Its lag is bound
+ * with {@link ConsumerMetrics} (tag {@code consumer=machine-state}).
  */
 @Component
-class MachineStateConsumer implements SmartLifecycle {
+class MachineStateConsumer implements LeaderOnly {
+
+  static final String NAME = "machine-state";
 
   private static final Logger log = LoggerFactory.getLogger(MachineStateConsumer.class);
+  private static final Duration RECONNECT = Duration.ofSeconds(1);
+
+  /** Applies one machine's new state. */
+  @FunctionalInterface
+  interface Handler {
+    void apply(MachineStateChanged change);
+  }
 
   private final KafkaProperties kafka;
   private final EventCodec codec;
-  private final AgentRegistry agents;
+  private final Handler handler;
+  private final DeadLetters deadLetters;
+  private final MeterRegistry meters;
+  private final Duration maxRetryInterval;
+  private final Map<TopicPartition, Long> positions = new HashMap<>();
   private volatile KafkaConsumer<String, String> consumer;
   private volatile Thread thread;
   private volatile boolean running;
 
-  MachineStateConsumer(KafkaProperties kafka, EventCodec codec, AgentRegistry agents) {
+  @Autowired
+  MachineStateConsumer(KafkaProperties kafka, EventCodec codec, AgentRegistry agents, DeadLetters deadLetters,
+      ObjectProvider<MeterRegistry> meters) {
+    this(kafka, codec, change -> agents.machineChanged(change.machine(), change.mode(), change.unavailability()),
+        deadLetters, meters.getIfAvailable(), Duration.ofSeconds(5));
+  }
+
+  MachineStateConsumer(KafkaProperties kafka, EventCodec codec, Handler handler, DeadLetters deadLetters,
+      MeterRegistry meters, Duration maxRetryInterval) {
     this.kafka = kafka;
     this.codec = codec;
-    this.agents = agents;
+    this.handler = handler;
+    this.deadLetters = deadLetters;
+    this.meters = meters;
+    this.maxRetryInterval = maxRetryInterval;
   }
 
   private void loop() {
@@ -49,47 +87,116 @@ class MachineStateConsumer implements SmartLifecycle {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props)) {
-      consumer = c;
+    while (running) {
+      try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props)) {
+        consumer = c;
+        if (!running) {
+          return;
+        }
+        consume(c);
+      } catch (WakeupException e) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        if (running) {
+          log.warn("The machine-state consumer failed ({}); reconnecting", e.toString());
+          pauseQuietly(RECONNECT);
+        }
+      } finally {
+        consumer = null;
+      }
+    }
+  }
+
+  /** Reads until stopped; resumes after the last applied record of each partition. */
+  private void consume(KafkaConsumer<String, String> c) throws InterruptedException {
+    AutoCloseable metrics = ConsumerMetrics.bind(meters, c, NAME);
+    try {
       List<TopicPartition> partitions = List.of();
       while (running && partitions.isEmpty()) {
         partitions = c.partitionsFor(Topics.MACHINE_STATE, Duration.ofSeconds(5)).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         if (partitions.isEmpty()) {
-          Thread.sleep(500);
+          pause(Duration.ofMillis(500));
         }
       }
       c.assign(partitions);
-      c.seekToBeginning(partitions);
-      while (running) {
-        for (ConsumerRecord<String, String> record : c.poll(Duration.ofSeconds(1))) {
-          apply(record);
+      for (TopicPartition p : partitions) {
+        Long next = positions.get(p);
+        if (next == null) {
+          c.seekToBeginning(List.of(p));
+        } else {
+          c.seek(p, next);
         }
       }
-    } catch (WakeupException | InterruptedException e) {
-      // stopping
-    } catch (RuntimeException e) {
-      log.error("The machine-state consumer stopped", e);
+      while (running) {
+        for (ConsumerRecord<String, String> record : c.poll(Duration.ofSeconds(1))) {
+          process(record);
+          positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        }
+      }
+    } finally {
+      try {
+        metrics.close();
+      } catch (Exception e) {
+        log.debug("Could not unbind the machine-state consumer's metrics", e);
+      }
     }
   }
 
-  private void apply(ConsumerRecord<String, String> record) {
+  /**
+   * Applies one record: returns once it is applied or skipped (dead-lettered); retries while the failure
+   * is the infrastructure's.
+   *
+   * @throws InterruptedException when stopped while waiting to retry
+   */
+  void process(ConsumerRecord<String, String> record) throws InterruptedException {
     if (record.value() == null) {
       return;
     }
+    MachineStateChanged change;
     try {
       Envelope envelope = codec.read(record.value());
-      if (envelope.payload() instanceof MachineStateChanged change && change.machine() != null
-          && change.mode() != null) {
-        log.info("Machine {} is {} (was {})", change.machine(), change.mode(), change.previousMode());
-        agents.machineChanged(change.machine(), change.mode(), change.unavailability());
+      if (!(envelope.payload() instanceof MachineStateChanged c) || c.machine() == null || c.mode() == null) {
+        deadLetters.skip(NAME, record, "not a MachineStateChanged with a machine and a mode");
+        return;
       }
+      change = c;
     } catch (EventCodec.MalformedEventException e) {
-      log.warn("Skipped an unreadable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-          e.getMessage());
-    } catch (RuntimeException e) {
-      log.error("Could not apply the machine state at {}-{}@{}", record.topic(), record.partition(),
-          record.offset(), e);
+      deadLetters.skip(NAME, record, "unreadable: " + e.getMessage());
+      return;
+    }
+    Duration wait = Duration.ofMillis(100);
+    while (true) {
+      try {
+        log.info("Machine {} is {} (was {})", change.machine(), change.mode(), change.previousMode());
+        handler.apply(change);
+        return;
+      } catch (RuntimeException e) {
+        if (!ConsumerErrorHandling.isInfrastructureFailure(e)) {
+          deadLetters.skip(NAME, record, e.toString());
+          return;
+        }
+        log.warn("Cannot apply the machine state at {}-{}@{} yet ({}); retrying in {} ms", record.topic(),
+            record.partition(), record.offset(), e.toString(), wait.toMillis());
+        pause(wait);
+        wait = wait.multipliedBy(2).compareTo(maxRetryInterval) > 0 ? maxRetryInterval : wait.multipliedBy(2);
+      }
+    }
+  }
+
+  private static void pause(Duration d) throws InterruptedException {
+    Thread.sleep(d.toMillis());
+  }
+
+  private void pauseQuietly(Duration d) {
+    try {
+      pause(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
     }
   }
 
