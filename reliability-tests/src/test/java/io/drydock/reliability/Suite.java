@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -285,23 +284,12 @@ final class Suite implements AutoCloseable {
     return ports;
   }
 
-  private void awaitReady(int port) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(120);
+  private void awaitReady(int port) {
     URI uri = URI.create("http://localhost:" + port + "/readyz");
-    while (true) {
-      try {
-        if (http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not yet
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(uri + " not ready within 120 s");
-      }
-      Thread.sleep(200);
-    }
+    org.awaitility.Awaitility.await(uri + " ready").atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
+        .until(() -> http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
   }
 
   /** An operator request with a JSON body (or none). */
