@@ -11,7 +11,6 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The error handler of every {@code @KafkaListener}: a record whose processing failed because the
@@ -34,17 +33,26 @@ public final class ConsumerErrorHandling {
 
   /** The handler, dead-lettering under the consumer name {@code listener}. */
   public static DefaultErrorHandler errorHandler(DeadLetters deadLetters, Duration maxInterval) {
+    // The constructor's back-off must allow retries: Spring Kafka's FailedRecordTracker decides "no
+    // retries at all" from it once, and then never asks the per-record function below.
     DefaultErrorHandler handler = new DefaultErrorHandler(
-        (record, failure) -> deadLetters.skip("listener", record, describe(failure)), new FixedBackOff(0, 0));
-    handler.setBackOffFunction((record, failure) -> {
-      ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-      backOff.setMaxInterval(maxInterval.toMillis());
-      if (!isInfrastructureFailure(failure)) {
-        backOff.setMaxElapsedTime(UNCLASSIFIED_RETRY.toMillis());
-      }
-      return backOff;
-    });
+        (record, failure) -> deadLetters.skip("listener", record, describe(failure)),
+        backOff(maxInterval, true));
+    handler.setBackOffFunction((record, failure) -> backOff(maxInterval, isInfrastructureFailure(failure)));
     return handler;
+  }
+
+  /**
+   * Retries with exponential backoff up to {@code maxInterval} apart: for as long as it takes when the
+   * database is unreachable, for {@link #UNCLASSIFIED_RETRY} otherwise.
+   */
+  static ExponentialBackOff backOff(Duration maxInterval, boolean infrastructure) {
+    ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
+    backOff.setMaxInterval(maxInterval.toMillis());
+    if (!infrastructure) {
+      backOff.setMaxElapsedTime(UNCLASSIFIED_RETRY.toMillis());
+    }
+    return backOff;
   }
 
   /** Whether the failure says the database (or the transaction machinery) is unreachable, not the record bad. */
