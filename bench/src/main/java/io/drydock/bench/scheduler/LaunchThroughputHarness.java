@@ -1,0 +1,207 @@
+package io.drydock.bench.scheduler;
+
+import io.drydock.events.OfferEvent;
+import io.drydock.events.Resource;
+import io.drydock.events.TaskState;
+import io.drydock.events.TaskStatusUpdate;
+import io.drydock.sdk.DrydockSchedulerDriver;
+import io.drydock.sdk.Scheduler;
+import io.drydock.sdk.SchedulerDriver;
+import io.drydock.sdk.SchedulerOptions;
+import io.drydock.sdk.TaskSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * End-to-end launch throughput: ACCEPT with LAUNCH → TASK_RUNNING consumed by the framework, through the real
+ * suite (embedded PostgreSQL and Kafka, master, one agent-service simulating the agents), loopback only.
+ * {@code frameworks} frameworks (framework-sdk drivers, which acknowledge every update) launch up to
+ * {@code perOffer} simulated tasks (0.05 cpus, 32 MB, running until the end) on every offer and decline the
+ * rest with {@code refuse_seconds 0}; a framework with 8 ACCEPTs in flight declines further offers (1 s)
+ * rather than queueing them. Counted: TASK_RUNNING consumed per second in a window after a
+ * warm-up, and the ACCEPT → TASK_RUNNING latency of the tasks that ran in the window.
+ *
+ * <pre>
+ * ./mvnw -B -ntp -q -f bench/pom.xml compile exec:java -Dexec.classpathScope=compile \
+ *   -Dexec.mainClass=io.drydock.bench.scheduler.LaunchThroughputHarness -Dexec.args="500 4 50 40 1000"
+ * </pre>
+ * Arguments: agents (500), frameworks (4), tasks per offer (50), window seconds (40), allocation interval ms
+ * (1000). Warm-up: 10 s.
+ */
+public final class LaunchThroughputHarness {
+
+  private static final double TASK_CPUS = 0.05;
+  private static final double TASK_MEM = 32;
+  private static final int WARMUP_SECONDS = 10;
+  private static final int MAX_PENDING_ACCEPTS = 8;
+
+  private LaunchThroughputHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    int agents = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+    int frameworks = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    int perOffer = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+    int window = args.length > 3 ? Integer.parseInt(args[3]) : 40;
+    long intervalMs = args.length > 4 ? Long.parseLong(args[4]) : 1000;
+    System.out.println("load before start: " + BenchSuite.load());
+    try (BenchSuite suite = BenchSuite.start(agents,
+        "--drydock.master.allocation.interval=" + intervalMs + "ms",
+        "--drydock.agent.simulated.resources=cpus:64;mem:262144;disk:1024")) {
+      List<Launcher> launchers = new ArrayList<>();
+      List<DrydockSchedulerDriver> drivers = new ArrayList<>();
+      for (int f = 0; f < frameworks; f++) {
+        Launcher launcher = new Launcher("f" + f, perOffer);
+        DrydockSchedulerDriver driver = new DrydockSchedulerDriver(SchedulerOptions.of(suite.masterUrl(),
+            suite.kafka(), "throughput-" + f).withCredentials("operator", suite.secret), launcher);
+        driver.start();
+        launchers.add(launcher);
+        drivers.add(driver);
+      }
+      try {
+        long start = System.nanoTime();
+        long windowStart = start + WARMUP_SECONDS * 1_000_000_000L;
+        long windowEnd = windowStart + window * 1_000_000_000L;
+        long running0 = -1;
+        String loadAtStart = null;
+        long last = 0;
+        long lastAt = start;
+        while (System.nanoTime() < windowEnd) {
+          Thread.sleep(5_000);
+          long now = System.nanoTime();
+          long running = launchers.stream().mapToLong(l -> l.running.sum()).sum();
+          long launched = launchers.stream().mapToLong(l -> l.launched.get()).sum();
+          System.out.printf("t=%3ds launched %7d running %7d  (%6.0f/s)  load %s%n", (now - start) / 1_000_000_000L,
+              launched, running, (running - last) * 1e9 / (now - lastAt), BenchSuite.load());
+          last = running;
+          lastAt = now;
+          if (running0 < 0 && now >= windowStart) {
+            running0 = running;
+            windowStart = now;
+            windowEnd = now + window * 1_000_000_000L;
+            loadAtStart = BenchSuite.load();
+            launchers.forEach(l -> l.measuring = true);
+          }
+        }
+        long now = System.nanoTime();
+        launchers.forEach(l -> l.measuring = false);
+        long running = launchers.stream().mapToLong(l -> l.running.sum()).sum();
+        double rate = (running - running0) * 1e9 / (now - windowStart);
+        List<Double> latencies = new ArrayList<>();
+        long acceptCalls = 0;
+        long busy = launchers.stream().mapToLong(l -> l.declinedBusy.sum()).sum();
+        long acceptNanos = 0;
+        Map<String, Long> states = new TreeMap<>();
+        for (Launcher l : launchers) {
+          synchronized (l.latencies) {
+            latencies.addAll(l.latencies);
+          }
+          acceptCalls += l.acceptCalls.sum();
+          acceptNanos += l.acceptNanos.sum();
+          l.states.forEach((k, v) -> states.merge(k, v.sum(), Long::sum));
+        }
+        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.println();
+        System.out.printf("load at window start %s, at end %s%n", loadAtStart, BenchSuite.load());
+        System.out.printf("states consumed: %s%n", states);
+        System.out.printf("ACCEPT calls: %d, mean %.1f ms (framework side, HTTP round trip)%n", acceptCalls,
+            acceptCalls == 0 ? Double.NaN : acceptNanos / 1e6 / acceptCalls);
+        System.out.printf("offers declined because %d ACCEPTs were already pending: %d%n", MAX_PENDING_ACCEPTS, busy);
+        System.out.println("| agents | frameworks | tasks per offer | interval | window | TASK_RUNNING consumed "
+            + "| tasks/s | ACCEPT → RUNNING p50 | p99 |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.printf("| %d | %d | %d | %d ms | %d s | %d | **%.0f** | %.0f ms | %.0f ms |%n", agents, frameworks,
+            perOffer, intervalMs, (now - windowStart) / 1_000_000_000L, running - running0, rate,
+            BenchSuite.quantile(sorted, 0.5), BenchSuite.quantile(sorted, 0.99));
+      } finally {
+        drivers.forEach(DrydockSchedulerDriver::stop);
+        launchers.forEach(l -> l.calls.shutdownNow());
+      }
+    }
+    System.exit(0);
+  }
+
+  /** One framework: fills every offer with up to {@code perOffer} tasks; counts TASK_RUNNING. */
+  static final class Launcher implements Scheduler {
+    final ExecutorService calls = Executors.newFixedThreadPool(2);
+    final LongAdder running = new LongAdder();
+    final AtomicLong launched = new AtomicLong();
+    final LongAdder acceptCalls = new LongAdder();
+    final LongAdder acceptNanos = new LongAdder();
+    final List<Double> latencies = new ArrayList<>();
+    final Map<String, LongAdder> states = new ConcurrentHashMap<>();
+    final LongAdder declinedBusy = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private final Map<String, Long> launchedAt = new ConcurrentHashMap<>();
+    private final String name;
+    private final int perOffer;
+    volatile boolean measuring;
+
+    Launcher(String name, int perOffer) {
+      this.name = name;
+      this.perOffer = perOffer;
+    }
+
+    @Override
+    public void offer(SchedulerDriver driver, OfferEvent offer) {
+      double cpus = 0;
+      double mem = 0;
+      for (Resource r : offer.resources()) {
+        if (r.scalar() != null && (r.reservations() == null || r.reservations().isEmpty())) {
+          cpus += "cpus".equals(r.name()) ? r.scalar() : 0;
+          mem += "mem".equals(r.name()) ? r.scalar() : 0;
+        }
+      }
+      int n = (int) Math.min(perOffer, Math.min(Math.floor(cpus / TASK_CPUS + 1e-9), Math.floor(mem / TASK_MEM)));
+      if (n <= 0 || pending.get() >= MAX_PENDING_ACCEPTS) {
+        // nothing fits, or the framework's ACCEPTs are backed up: answer at once instead of queueing a stale offer
+        if (n > 0) {
+          declinedBusy.increment();
+        }
+        calls.execute(() -> driver.decline(List.of(offer.offerId()), n > 0 ? 1 : 0));
+        return;
+      }
+      pending.incrementAndGet();
+      List<TaskSpec> tasks = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        tasks.add(TaskSpec.command(name + "-" + launched.incrementAndGet(), offer.agentId(), TASK_CPUS, TASK_MEM,
+            null));
+      }
+      calls.execute(() -> {
+        long t0 = System.nanoTime();
+        for (TaskSpec task : tasks) {
+          launchedAt.put(task.taskId(), t0);
+        }
+        try {
+          driver.launch(List.of(offer.offerId()), tasks, 0);
+        } finally {
+          pending.decrementAndGet();
+          acceptNanos.add(System.nanoTime() - t0);
+          acceptCalls.increment();
+        }
+      });
+    }
+
+    @Override
+    public void statusUpdate(SchedulerDriver driver, TaskStatusUpdate update) {
+      states.computeIfAbsent(update.state().name(), s -> new LongAdder()).increment();
+      if (update.state() == TaskState.TASK_RUNNING) {
+        running.increment();
+        Long at = launchedAt.remove(update.taskId());
+        if (at != null && measuring) {
+          synchronized (latencies) {
+            latencies.add((System.nanoTime() - at) / 1e6);
+          }
+        }
+      } else if (update.state().isTerminal()) {
+        launchedAt.remove(update.taskId());
+      }
+    }
+  }
+}
