@@ -16,11 +16,12 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
     @JsonSubTypes.Type(value = FrameworkError.class, name = "FrameworkError"),
     @JsonSubTypes.Type(value = MachineStateChanged.class, name = "MachineStateChanged"),
     @JsonSubTypes.Type(value = InverseOfferResponded.class, name = "InverseOfferResponded"),
-    @JsonSubTypes.Type(value = AclsChanged.class, name = "AclsChanged")
+    @JsonSubTypes.Type(value = AclsChanged.class, name = "AclsChanged"),
+    @JsonSubTypes.Type(value = AgentRegistered.class, name = "AgentRegistered")
 })
 public sealed interface DrydockEvent
     permits OfferEvent, OfferRescinded, InverseOfferEvent, InverseOfferRescinded, TaskStatusUpdate,
-        FrameworkError, MachineStateChanged, InverseOfferResponded, AclsChanged {
+        FrameworkError, MachineStateChanged, InverseOfferResponded, AclsChanged, AgentRegistered {
 
   /** The Kafka record key: events with the same key stay in order (and compact together). */
   @JsonIgnore

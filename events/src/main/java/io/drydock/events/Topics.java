@@ -12,6 +12,9 @@ public final class Topics {
   /** Keyed by machine id: {@link InverseOfferResponded}. */
   public static final String INVERSE_OFFER_RESPONSES = "drydock.inverse-offer-responses";
 
+  /** Compacted, keyed by machine id: {@link AgentRegistered}. */
+  public static final String AGENTS = "drydock.agents";
+
   /** Compacted, one key: {@link AclsChanged}. */
   public static final String ACLS = "drydock.acls";
 

@@ -49,7 +49,8 @@ class GoldenJsonTest {
             MachineMode.DRAINING, new Unavailability(1443830400000000000L, null), 3, "ops", "kernel upgrade"), null)),
         Arguments.of("inverse-offer-responded", envelope(new InverseOfferResponded("fw-1", "a-1", MACHINE,
             InverseOfferResponded.Response.DECLINE, AT), 7L)),
-        Arguments.of("acls-changed", envelope(new AclsChanged(4, "{\"permissive\":false}"), null)));
+        Arguments.of("acls-changed", envelope(new AclsChanged(4, "{\"permissive\":false}"), null)),
+        Arguments.of("agent-registered", envelope(new AgentRegistered("a-1", MACHINE), 7L)));
   }
 
   private static Envelope envelope(DrydockEvent event, Long epoch) {

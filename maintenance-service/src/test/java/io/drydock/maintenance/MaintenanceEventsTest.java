@@ -150,6 +150,21 @@ class MaintenanceEventsTest extends MaintenanceHttpTest {
     assertThat(get("/maintenance/audit?limit=0").statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void aMachineHostingAgentsIsKnownUpAsInMesos() throws Exception {
+    String host = "agent-host-" + java.util.UUID.randomUUID();
+    String id = machine(host, "0.0.7.1");
+    assertThat(post("/machine/down", "[" + id + "]").body()).contains("is not part of a maintenance schedule");
+    Envelope registered = Envelope.of(new io.drydock.events.AgentRegistered("agent-7",
+        new MachineId(host, "0.0.7.1")), Instant.now());
+    producer.send(new ProducerRecord<>(Topics.AGENTS, registered.payload().partitionKey(), codec.write(registered)))
+        .get();
+    producer.send(new ProducerRecord<>(Topics.AGENTS, "x", "not an event")).get();
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(post("/machine/down", "[" + id + "]").body())
+        .isEqualTo("Machine '" + id + "' is not in DRAINING mode and cannot be brought down"));
+    assertThat(get("/maintenance/status").body()).doesNotContain(host);
+  }
+
   private void publish(Envelope envelope) {
     publishRaw(codec.write(envelope));
   }

@@ -91,6 +91,11 @@ class MaintenanceStoryTest {
             .orElseThrow().machine();
         String machineJson = "{\"hostname\":\"" + machine.hostname() + "\",\"ip\":\"" + machine.ip() + "\"}";
 
+        // the master told maintenance-service that this machine hosts an agent: it is known UP, as in Mesos
+        await().atMost(WAIT).until(() -> post(options.maintenancePort(), "/machine/down", operator, secret,
+            "[" + machineJson + "]").body().equals(
+                "Machine '" + machineJson + "' is not in DRAINING mode and cannot be brought down"));
+
         long start = Instant.now().plus(Duration.ofHours(1)).toEpochMilli() * 1_000_000L;
         long duration = Duration.ofHours(2).toNanos();
         int offersBefore = offers.size();

@@ -32,6 +32,16 @@ class MachineConfiguration {
     return builder.build();
   }
 
+  /** {@code drydock.agents}, produced by the master (compacted, keyed by machine); created here if missing. */
+  @Bean
+  NewTopic agentsTopic(MachineProperties properties) {
+    TopicBuilder builder = TopicBuilder.name(Topics.AGENTS).partitions(properties.topicPartitions()).compact();
+    if (properties.topicReplicas() > 0) {
+      builder.replicas(properties.topicReplicas());
+    }
+    return builder.build();
+  }
+
   /** {@code drydock.inverse-offer-responses}, produced by the master; created here if missing. */
   @Bean
   NewTopic inverseOfferResponsesTopic(MachineProperties properties) {

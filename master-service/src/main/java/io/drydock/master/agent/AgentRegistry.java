@@ -1,5 +1,10 @@
 package io.drydock.master.agent;
 
+import io.drydock.events.Envelope;
+import io.drydock.events.Topics;
+import io.drydock.master.leader.Leadership;
+import io.drydock.support.outbox.Outbox;
+import org.springframework.transaction.support.TransactionTemplate;
 import io.drydock.agentprotocol.Acknowledged;
 import io.drydock.agentprotocol.RegisterAgent;
 import io.drydock.agentprotocol.Registered;
@@ -58,11 +63,18 @@ public class AgentRegistry {
   private final AgentProperties properties;
   private final Clock clock;
   private final List<AgentResourcesAdjuster> adjusters;
+  private final Outbox outbox;
+  private final TransactionTemplate transactions;
+  private final Leadership leadership;
 
   AgentRegistry(AgentStore store, AllocationActor allocation, MachineModes machines, TaskRegistry tasks,
       FrameworkRegistry frameworks, AgentClient client, AgentProperties properties, Clock clock,
-      List<AgentResourcesAdjuster> adjusters) {
+      List<AgentResourcesAdjuster> adjusters, Outbox outbox, TransactionTemplate transactions,
+      Leadership leadership) {
     this.adjusters = List.copyOf(adjusters);
+    this.outbox = outbox;
+    this.transactions = transactions;
+    this.leadership = leadership;
     this.store = store;
     this.allocation = allocation;
     this.machines = machines;
@@ -116,7 +128,12 @@ public class AgentRegistry {
     }
     AgentInfo info = new AgentInfo(id, request.hostname(), request.ip(), request.endpoint(), request.resources(),
         request.attributes(), existing == null ? now : existing.info.registeredAt());
-    store.save(info);
+    transactions.executeWithoutResult(tx -> {
+      store.save(info);
+      outbox.append(Topics.AGENTS, Envelope.of(
+          new io.drydock.events.AgentRegistered(info.id(), new io.drydock.events.MachineId(
+              request.hostname(), request.ip())), now, leadership.epoch()));
+    });
     List<TaskReport> running = existing == null && !id.equals(request.agentId()) ? List.of()
         : Optional.ofNullable(request.runningTasks()).orElse(List.of());
     for (AgentResourcesAdjuster adjuster : adjusters) {
