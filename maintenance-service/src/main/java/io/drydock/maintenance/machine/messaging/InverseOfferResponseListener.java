@@ -1,16 +1,11 @@
 package io.drydock.maintenance.machine.messaging;
 
-import io.drydock.events.Envelope;
 import io.drydock.events.InverseOfferResponded;
 import io.drydock.events.Topics;
 import io.drydock.maintenance.machine.MaintenanceService;
-import io.drydock.support.kafka.DeadLetters;
-import io.drydock.support.kafka.EventCodec;
-import io.drydock.support.outbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consumes the frameworks' inverse-offer answers relayed by the master. Each event is applied at most once
@@ -23,52 +18,25 @@ public class InverseOfferResponseListener {
   /** The consumer name in the processed-events ledger. */
   static final String CONSUMER = "maintenance-service.inverse-offer-responses";
 
-  private final EventCodec codec;
-  private final ProcessedEvents processed;
-  private final TransactionTemplate transactions;
+  private final EventIntake intake;
   private final MaintenanceService maintenance;
-  private final DeadLetters deadLetters;
 
-  InverseOfferResponseListener(EventCodec codec, ProcessedEvents processed, TransactionTemplate transactions,
-      MaintenanceService maintenance, DeadLetters deadLetters) {
-    this.deadLetters = deadLetters;
-    this.codec = codec;
-    this.processed = processed;
-    this.transactions = transactions;
+  InverseOfferResponseListener(EventIntake intake, MaintenanceService maintenance) {
+    this.intake = intake;
     this.maintenance = maintenance;
   }
 
   @KafkaListener(id = "maintenance-inverse-offer-responses", topics = Topics.INVERSE_OFFER_RESPONSES,
       groupId = "${drydock.maintenance.consumer-group:maintenance-service}")
   void onRecord(ConsumerRecord<String, String> record) {
-    if (record.value() == null) {
-      return;
-    }
-    Envelope envelope;
-    try {
-      envelope = codec.read(record.value());
-    } catch (EventCodec.MalformedEventException e) {
-      deadLetters.skip(CONSUMER, record, "unreadable: " + e.getMessage());
-      return;
-    }
-    if (!(envelope.payload() instanceof InverseOfferResponded response) || !isComplete(response)) {
-      deadLetters.skip(CONSUMER, record, "not a complete InverseOfferResponded (" + envelope.type() + ")");
-      return;
-    }
-    transactions.executeWithoutResult(status -> {
-      if (processed.firstTime(CONSUMER, envelope.eventId())) {
-        maintenance.inverseOfferResponded(envelope.eventId(), response);
-      }
-    });
+    intake.accept(record, CONSUMER, InverseOfferResponded.class, InverseOfferResponseListener::isComplete,
+        (envelope, response) -> maintenance.inverseOfferResponded(envelope.eventId(), response));
   }
 
   private static boolean isComplete(InverseOfferResponded r) {
     return r.frameworkId() != null && r.agentId() != null && r.machine() != null && r.response() != null
-        && r.respondedAt() != null && !hasNul(r.frameworkId()) && !hasNul(r.agentId())
-        && !hasNul(r.machine().hostname()) && !hasNul(r.machine().ip());
-  }
-
-  private static boolean hasNul(String value) {
-    return value != null && value.indexOf('\u0000') >= 0;
+        && r.respondedAt() != null && EventIntake.storable(r.frameworkId()) && EventIntake.storable(r.agentId())
+        && (r.machine().hostname() == null || EventIntake.storable(r.machine().hostname()))
+        && (r.machine().ip() == null || EventIntake.storable(r.machine().ip()));
   }
 }
