@@ -186,13 +186,12 @@ public class AllocationActor implements LeaderOnly {
   // ---- offers ------------------------------------------------------------------------------
 
   /**
-   * ACCEPT with LAUNCH: checks the offers (outstanding, this framework's, one agent), fits every task into
-   * the offered resources (never trusting the client's amounts), keeps what the tasks use allocated and
-   * recovers the rest with {@code filters}.
+   * ACCEPT: checks the offers, applies the operations in order (conversions and launches, see
+   * {@link Acceptance}), keeps what the tasks use allocated and recovers the rest with {@code filters}.
    */
-  public CompletableFuture<List<TaskAssignment>> accept(FrameworkId framework, List<String> offerIds,
-      List<TaskRequest> tasks, Filters filters) {
-    return run(() -> new Acceptance(framework, offerIds, tasks, filters).apply());
+  public CompletableFuture<AcceptOutcome> accept(FrameworkId framework, List<String> offerIds,
+      List<OfferOperation> operations, Filters filters) {
+    return run(() -> new Acceptance(allocator, offers, framework, offerIds, operations, filters).apply());
   }
 
   /** DECLINE: the offers' resources come back with {@code filters}; unknown ids are ignored. */
@@ -439,82 +438,4 @@ public class AllocationActor implements LeaderOnly {
 
   /** Resources a framework's running tasks use on an agent, in a role. */
   public record Usage(String frameworkId, String role, Resources resources) {}
-
-  /** One ACCEPT, on the actor thread. */
-  private final class Acceptance {
-    private final FrameworkId framework;
-    private final List<String> offerIds;
-    private final List<TaskRequest> tasks;
-    private final Filters filters;
-
-    Acceptance(FrameworkId framework, List<String> offerIds, List<TaskRequest> tasks, Filters filters) {
-      this.framework = framework;
-      this.offerIds = offerIds;
-      this.tasks = tasks;
-      this.filters = filters;
-    }
-
-    List<TaskAssignment> apply() {
-      List<Offer> found = new ArrayList<>();
-      String error = null;
-      for (String value : offerIds) {
-        Offer offer = offers.get(OfferId.of(value));
-        if (offer == null || !offer.frameworkId().equals(framework)) {
-          error = error != null ? error : "Offer " + value + " is no longer valid";
-        } else if (!found.isEmpty() && !found.get(0).agentId().equals(offer.agentId())) {
-          error = error != null ? error : "Aggregated offers must belong to one single agent";
-        } else if (found.stream().noneMatch(o -> o.id().equals(offer.id()))) {
-          found.add(offer);
-        }
-      }
-      if (offerIds.isEmpty()) {
-        error = "No offers specified";
-      }
-      for (Offer offer : found) {
-        offers.remove(offer.id());
-      }
-      if (error != null) {
-        for (Offer offer : found) {
-          allocator.declineOffer(offer.id(), filters);
-        }
-        String message = error;
-        return tasks.stream()
-            .map(t -> TaskAssignment.refused(t.taskId(), t.agentId(), "REASON_INVALID_OFFERS", message)).toList();
-      }
-      Map<OfferId, Resources> left = new HashMap<>();
-      found.forEach(o -> left.put(o.id(), o.resources()));
-      List<TaskAssignment> out = new ArrayList<>();
-      String agentId = found.get(0).agentId().value();
-      for (TaskRequest task : tasks) {
-        out.add(fit(task, found, left, agentId));
-      }
-      for (Offer offer : found) {
-        allocator.acceptOffer(offer.id(), offer.resources().minus(left.get(offer.id())), filters);
-      }
-      return out;
-    }
-
-    private TaskAssignment fit(TaskRequest task, List<Offer> found, Map<OfferId, Resources> left, String agentId) {
-      if (task.agentId() != null && !task.agentId().equals(agentId)) {
-        return TaskAssignment.refused(task.taskId(), task.agentId(), "REASON_TASK_INVALID",
-            "Task uses agent '" + task.agentId() + "' but the offers are for agent '" + agentId + "'");
-      }
-      if (task.resources().isEmpty()) {
-        return TaskAssignment.refused(task.taskId(), agentId, "REASON_TASK_INVALID", "Task uses no resources");
-      }
-      for (Offer offer : found) {
-        Resources available = left.get(offer.id());
-        if (available.contains(task.resources())) {
-          left.put(offer.id(), available.minus(task.resources()));
-          return new TaskAssignment(task.taskId(), agentId, offer.role(), task.resources(), null, null);
-        }
-      }
-      Resources available = Resources.EMPTY;
-      for (Offer offer : found) {
-        available = available.plus(left.get(offer.id()));
-      }
-      return TaskAssignment.refused(task.taskId(), agentId, "REASON_TASK_INVALID",
-          "Task uses more resources " + task.resources() + " than available " + available);
-    }
-  }
 }

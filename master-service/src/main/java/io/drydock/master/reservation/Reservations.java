@@ -80,25 +80,8 @@ public class Reservations implements AgentResourcesAdjuster {
   /** RESERVE (the resources carry their target reservation). 202 semantics: applied when this returns. */
   public void reserve(String principal, String agentId, Resources resources) {
     AgentInfo agent = agent(agentId);
-    String prefix = "Invalid RESERVE operation on agent " + describe(agent) + ": ";
-    for (Resource r : resources.items()) {
-      if (!ResourceConversions.isDynamicallyReserved(r)) {
-        throw OperationException.badRequest(prefix + "Resource " + r + " is not dynamically reserved");
-      }
-      if (r.volume() != null) {
-        throw OperationException.badRequest(prefix + "A persistent volume " + r + " cannot be reserved");
-      }
-      String reserver = ResourceConversions.reserver(r);
-      if (principal != null && reserver == null) {
-        throw OperationException.badRequest(prefix + "A reserve operation was attempted by principal '" + principal
-            + "', but there is a reserved resource in the request with no principal set");
-      }
-      if (principal != null && !principal.equals(reserver)) {
-        throw OperationException.badRequest(prefix + "A reserve operation was attempted by authenticated principal '"
-            + principal + "', which does not match a reserved resource in the request with principal '" + reserver
-            + "'");
-      }
-    }
+    reject("Invalid RESERVE operation on agent " + describe(agent) + ": ", OperationRules.reserve(principal,
+        resources));
     authorize(principal, AclAction.RESERVE_RESOURCES, resources.items().stream().map(ResourceConversions::role)
         .toList());
     convert(principal, "RESERVE", agentId, ResourceConversions.popped(resources), resources);
@@ -106,17 +89,7 @@ public class Reservations implements AgentResourcesAdjuster {
 
   public void unreserve(String principal, String agentId, Resources resources) {
     agent(agentId);
-    for (Resource r : resources.items()) {
-      if (r.volume() != null) {
-        throw OperationException.badRequest("Invalid UNRESERVE operation: A dynamically reserved persistent "
-            + "volume " + r + " cannot be unreserved directly. Please destroy the persistent volume first then "
-            + "unreserve the resource");
-      }
-      if (!ResourceConversions.isDynamicallyReserved(r)) {
-        throw OperationException.badRequest("Invalid UNRESERVE operation: Resource " + r
-            + " is not dynamically reserved");
-      }
-    }
+    reject("Invalid UNRESERVE operation: ", OperationRules.unreserve(resources));
     authorize(principal, AclAction.UNRESERVE_RESOURCES, resources.items().stream()
         .map(ResourceConversions::reserver).toList());
     convert(principal, "UNRESERVE", agentId, resources, ResourceConversions.popped(resources));
@@ -127,49 +100,10 @@ public class Reservations implements AgentResourcesAdjuster {
   public void createVolumes(String principal, String agentId, Resources volumes) {
     AgentInfo agent = agent(agentId);
     String prefix = "Invalid CREATE operation on agent " + describe(agent) + ": ";
-    List<String> ids = new ArrayList<>();
-    for (Resource r : volumes.items()) {
-      if (r.volume() == null) {
-        throw OperationException.badRequest(prefix + "Resource " + r + " is not a persistent volume: "
-            + "'persistence' is not set in DiskInfo");
-      }
-      if (r.reservations().isEmpty()) {
-        throw OperationException.badRequest(prefix + "Persistent volumes cannot be created from unreserved "
-            + "resources");
-      }
-      if (ids.contains(r.volume().persistenceId())) {
-        throw OperationException.badRequest(prefix + "Persistence ID '" + r.volume().persistenceId()
-            + "' is not unique");
-      }
-      ids.add(r.volume().persistenceId());
-      String creator = r.volume().principal();
-      if (principal != null && creator == null) {
-        throw OperationException.badRequest(prefix + "Create volume operation has been attempted by principal '"
-            + principal + "', but there is a volume in the operation with no principal set");
-      }
-      if (principal != null && !principal.equals(creator)) {
-        throw OperationException.badRequest(prefix + "Create volume operation has been attempted by principal '"
-            + principal + "', but there is a volume in the operation with principal '" + creator + "' set");
-      }
-    }
-    String duplicate = allocation.operate(op -> {
-      AgentId id = AgentId.of(agentId);
-      if (!op.agents().contains(id)) {
-        return null;
-      }
-      for (Resource existing : op.allocator().total(id).items()) {
-        for (Resource r : volumes.items()) {
-          if (existing.volume() != null && existing.volume().persistenceId().equals(r.volume().persistenceId())
-              && ResourceConversions.role(existing).equals(ResourceConversions.role(r))) {
-            return r.volume().persistenceId();
-          }
-        }
-      }
-      return null;
-    }).join();
-    if (duplicate != null) {
-      throw OperationException.badRequest(prefix + "Persistence ID '" + duplicate + "' is not unique");
-    }
+    reject(prefix, OperationRules.create(principal, volumes));
+    String duplicate = allocation.operate(op -> op.agents().contains(AgentId.of(agentId))
+        ? OperationRules.duplicateVolume(op.allocator().total(AgentId.of(agentId)), volumes) : null).join();
+    reject(prefix, duplicate);
     authorize(principal, AclAction.CREATE_VOLUMES, volumes.items().stream().map(ResourceConversions::role)
         .toList());
     convert(principal, "CREATE_VOLUMES", agentId, ResourceConversions.withoutVolumes(volumes), volumes);
@@ -177,12 +111,7 @@ public class Reservations implements AgentResourcesAdjuster {
 
   public void destroyVolumes(String principal, String agentId, Resources volumes) {
     agent(agentId);
-    for (Resource r : volumes.items()) {
-      if (r.volume() == null) {
-        throw OperationException.badRequest("Invalid DESTROY operation: Resource " + r
-            + " is not a persistent volume");
-      }
-    }
+    reject("Invalid DESTROY operation: ", OperationRules.destroy(volumes));
     Resources matched = allocation.operate(op -> {
       AgentId id = AgentId.of(agentId);
       if (!op.agents().contains(id)) {
@@ -212,12 +141,21 @@ public class Reservations implements AgentResourcesAdjuster {
 
   // ---- shared ------------------------------------------------------------------------------
 
-  private void authorize(String principal, AclAction action, List<String> objects) {
-    for (String object : objects) {
-      if (!authorizer.isAllowed(principal, action, object)) {
-        throw OperationException.forbidden();
-      }
+  private static void reject(String prefix, String problem) {
+    if (problem != null) {
+      throw OperationException.badRequest(prefix + problem);
     }
+  }
+
+  private void authorize(String principal, AclAction action, List<String> objects) {
+    if (!allowed(principal, action, objects)) {
+      throw OperationException.forbidden();
+    }
+  }
+
+  /** True when the principal may do the action on every object. */
+  boolean allowed(String principal, AclAction action, List<String> objects) {
+    return objects.stream().allMatch(object -> authorizer.isAllowed(principal, action, object));
   }
 
   /**
@@ -249,18 +187,29 @@ public class Reservations implements AgentResourcesAdjuster {
       Resources total = a.total(id).minus(from).plus(to);
       op.updateTotal(id, total);
       op.allocateSoon(List.of(id));
-      return total.filter(ResourceConversions::isDynamic);
+      return total;
     }).join();
     if (result instanceof OperationException e) {
       throw e;
     }
-    Resources dynamic = (Resources) result;
+    remember(principal, agentId, (Resources) result, List.of(new Change(action, to)));
+    log.info("Principal {} {} on agent {}: {} -> {}", principal, action, agentId, from, to);
+  }
+
+  /** One applied operation as the audit trail shows it: the action and the resources it produced. */
+  record Change(String action, Resources resources) {}
+
+  /** Stores the agent's dynamic resources (from its new total) with an audit entry per change, atomically. */
+  void remember(String principal, String agentId, Resources agentTotal, List<Change> changes) {
+    Resources dynamic = agentTotal.filter(ResourceConversions::isDynamic);
     transactions.executeWithoutResult(s -> {
       store.save(agentId, dynamic, clock.instant());
-      audit.record(principal, action, agentId, ResourceCodec.JSON.createObjectNode().put("agent_id", agentId)
-          .<tools.jackson.databind.node.ObjectNode>set("resources", ResourceCodec.render(to)).toString());
+      for (Change c : changes) {
+        audit.record(principal, c.action(), agentId, ResourceCodec.JSON.createObjectNode().put("agent_id", agentId)
+            .<tools.jackson.databind.node.ObjectNode>set("resources", ResourceCodec.render(c.resources()))
+            .toString());
+      }
     });
-    log.info("Principal {} {} on agent {}: {} -> {}", principal, action, agentId, from, to);
   }
 
   private static String describe(AgentInfo agent) {

@@ -12,13 +12,16 @@ import io.drydock.events.Topics;
 import io.drydock.master.agent.AgentClient;
 import io.drydock.master.agent.AgentInfo;
 import io.drydock.master.agent.AgentRegistry;
+import io.drydock.master.allocation.AcceptOutcome;
 import io.drydock.master.allocation.AllocationActor;
 import io.drydock.master.allocation.InverseOfferAnswer;
+import io.drydock.master.allocation.OfferOperation;
 import io.drydock.master.allocation.TaskAssignment;
 import io.drydock.master.allocation.TaskRequest;
 import io.drydock.master.framework.FrameworkInfo;
 import io.drydock.master.leader.Leadership;
 import io.drydock.master.operation.ResourceCodec;
+import io.drydock.master.reservation.FrameworkOperations;
 import io.drydock.master.task.Task;
 import io.drydock.master.task.TaskRegistry;
 import io.drydock.support.outbox.Outbox;
@@ -36,7 +39,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** ACCEPT (LAUNCH), DECLINE, ACCEPT_INVERSE_OFFERS, DECLINE_INVERSE_OFFERS. */
+/** ACCEPT (LAUNCH, RESERVE, UNRESERVE, CREATE, DESTROY), DECLINE, ACCEPT_INVERSE_OFFERS, DECLINE_INVERSE_OFFERS. */
 @Component
 class OfferCalls {
 
@@ -50,9 +53,11 @@ class OfferCalls {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final Leadership leadership;
+  private final FrameworkOperations conversions;
 
   OfferCalls(AllocationActor allocation, TaskRegistry tasks, AgentRegistry agents, AgentClient client, Outbox outbox,
-      TransactionTemplate transactions, Clock clock, Leadership leadership) {
+      TransactionTemplate transactions, Clock clock, Leadership leadership, FrameworkOperations conversions) {
+    this.conversions = conversions;
     this.allocation = allocation;
     this.tasks = tasks;
     this.agents = agents;
@@ -67,51 +72,34 @@ class OfferCalls {
   private record LaunchTask(String taskId, String name, String agentId, List<JsonNode> resources,
       LaunchTasks.Task agentTask) {}
 
-  void accept(FrameworkInfo framework, JsonNode call) {
+  /** ACCEPT; answers the operations that were dropped (empty when all were applied). */
+  List<AcceptOutcome.Dropped> accept(FrameworkInfo framework, JsonNode call) {
     JsonNode accept = Json.message(call, "accept");
     if (accept == null) {
       throw CallException.validation("Expecting 'accept' to be present");
     }
     List<String> offerIds = ids(accept, "offer_ids");
     Filters filters = filters(accept);
-    List<LaunchTask> launches = new ArrayList<>();
-    List<JsonNode> operations = Json.repeated(accept, "operations");
-    for (int i = 0; i < operations.size(); i++) {
-      JsonNode op = operations.get(i);
-      String type = Json.string(op, "type");
-      if (!"LAUNCH".equals(type)) {
-        throw CallException.badRequest("Unsupported operation: " + type + " (only LAUNCH is supported)");
-      }
-      JsonNode launch = Json.message(op, "launch");
-      List<JsonNode> infos = Json.repeated(launch, "task_infos");
-      for (int t = 0; t < infos.size(); t++) {
-        launches.add(task(infos.get(t), "accept.operations[" + i + "].launch.task_infos[" + t + "]"));
-      }
-    }
-    FrameworkId fw = FrameworkId.of(framework.id());
-    List<TaskRequest> requests = new ArrayList<>();
     Map<String, LaunchTask> byId = new LinkedHashMap<>();
+    List<OfferOperation> operations = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (LaunchTask t : launches) {
-      if (!seen.add(t.taskId()) || tasks.isActive(framework.id(), t.taskId())) {
-        tasks.refused(framework.id(), t.taskId(), t.agentId(), TaskState.TASK_ERROR, "REASON_TASK_INVALID",
-            "Task has duplicate ID: " + t.taskId());
-        continue;
+    List<JsonNode> ops = Json.repeated(accept, "operations");
+    for (int i = 0; i < ops.size(); i++) {
+      JsonNode op = ops.get(i);
+      String type = Json.string(op, "type");
+      if ("LAUNCH".equals(type)) {
+        operations.add(OfferOperation.launch(i, launchRequests(framework, op, i, seen, byId)));
+      } else if (CONVERSIONS.containsKey(type)) {
+        operations.add(conversion(framework, op, i, type));
+      } else {
+        throw CallException.badRequest("Unsupported operation: " + type
+            + " (supported: LAUNCH, RESERVE, UNRESERVE, CREATE, DESTROY)");
       }
-      Resources resources;
-      try {
-        resources = ResourceJson.parse(t.resources());
-      } catch (RuntimeException e) {
-        tasks.refused(framework.id(), t.taskId(), t.agentId(), TaskState.TASK_ERROR, "REASON_TASK_INVALID",
-            "Task uses invalid resources: " + e.getMessage());
-        continue;
-      }
-      requests.add(new TaskRequest(t.taskId(), t.agentId(), resources));
-      byId.put(t.taskId(), t);
     }
-    List<TaskAssignment> assignments = allocation.accept(fw, offerIds, requests, filters).join();
+    AcceptOutcome outcome = allocation.accept(FrameworkId.of(framework.id()), offerIds, operations, filters).join();
+    conversions.remember(framework.principal(), outcome);
     Map<String, List<TaskAssignment>> launchedByAgent = new LinkedHashMap<>();
-    for (TaskAssignment a : assignments) {
+    for (TaskAssignment a : outcome.tasks()) {
       if (a.launched()) {
         launchedByAgent.computeIfAbsent(a.agentId(), k -> new ArrayList<>()).add(a);
       } else {
@@ -122,6 +110,56 @@ class OfferCalls {
       }
     }
     launchedByAgent.forEach((agentId, launched) -> launch(framework, agentId, launched, byId));
+    for (AcceptOutcome.Dropped d : outcome.dropped()) {
+      log.warn("Dropping {} operation {} of framework {}: {}", d.type(), d.index(), framework.id(), d.message());
+    }
+    return outcome.dropped();
+  }
+
+  /** Operation type → the field holding its resources. */
+  private static final Map<String, String[]> CONVERSIONS = Map.of("RESERVE", new String[] {"reserve", "resources"},
+      "UNRESERVE", new String[] {"unreserve", "resources"}, "CREATE", new String[] {"create", "volumes"},
+      "DESTROY", new String[] {"destroy", "volumes"});
+
+  private OfferOperation conversion(FrameworkInfo framework, JsonNode op, int index, String type) {
+    String[] field = CONVERSIONS.get(type);
+    List<JsonNode> json = Json.repeated(Json.message(op, field[0]), field[1]);
+    if (json.isEmpty()) {
+      return OfferOperation.dropped(index, type, "Invalid " + type + " operation: no " + field[1] + " given");
+    }
+    Resources resources;
+    try {
+      resources = ResourceJson.parse(json);
+    } catch (RuntimeException e) {
+      return OfferOperation.dropped(index, type, "Invalid " + type + " operation: " + e.getMessage());
+    }
+    return conversions.conversion(index, type, framework.principal(), resources);
+  }
+
+  /** The tasks of one LAUNCH; duplicate ids and invalid resources are refused (TASK_ERROR) right away. */
+  private List<TaskRequest> launchRequests(FrameworkInfo framework, JsonNode op, int index, Set<String> seen,
+      Map<String, LaunchTask> byId) {
+    List<JsonNode> infos = Json.repeated(Json.message(op, "launch"), "task_infos");
+    List<TaskRequest> requests = new ArrayList<>();
+    for (int t = 0; t < infos.size(); t++) {
+      LaunchTask task = task(infos.get(t), "accept.operations[" + index + "].launch.task_infos[" + t + "]");
+      if (!seen.add(task.taskId()) || tasks.isActive(framework.id(), task.taskId())) {
+        tasks.refused(framework.id(), task.taskId(), task.agentId(), TaskState.TASK_ERROR, "REASON_TASK_INVALID",
+            "Task has duplicate ID: " + task.taskId());
+        continue;
+      }
+      Resources resources;
+      try {
+        resources = ResourceJson.parse(task.resources());
+      } catch (RuntimeException e) {
+        tasks.refused(framework.id(), task.taskId(), task.agentId(), TaskState.TASK_ERROR, "REASON_TASK_INVALID",
+            "Task uses invalid resources: " + e.getMessage());
+        continue;
+      }
+      requests.add(new TaskRequest(task.taskId(), task.agentId(), resources));
+      byId.put(task.taskId(), task);
+    }
+    return requests;
   }
 
   private void launch(FrameworkInfo framework, String agentId, List<TaskAssignment> launched,

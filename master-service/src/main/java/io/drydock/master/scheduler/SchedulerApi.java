@@ -2,11 +2,13 @@ package io.drydock.master.scheduler;
 
 import io.drydock.allocator.FrameworkId;
 import io.drydock.events.Topics;
+import io.drydock.master.allocation.AcceptOutcome;
 import io.drydock.master.allocation.AllocationActor;
 import io.drydock.master.framework.FrameworkInfo;
 import io.drydock.master.framework.FrameworkProperties;
 import io.drydock.master.framework.FrameworkRegistry;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -93,7 +95,12 @@ public class SchedulerApi {
     }
     FrameworkId fw = FrameworkId.of(frameworkId);
     switch (type) {
-      case "ACCEPT" -> offers.accept(framework, call);
+      case "ACCEPT" -> {
+        List<AcceptOutcome.Dropped> dropped = offers.accept(framework, call);
+        if (!dropped.isEmpty()) {
+          return new Answer(202, droppedJson(dropped));
+        }
+      }
       case "DECLINE" -> offers.decline(framework, call);
       case "ACCEPT_INVERSE_OFFERS" -> offers.answerInverseOffers(framework, call, true);
       case "DECLINE_INVERSE_OFFERS" -> offers.answerInverseOffers(framework, call, false);
@@ -108,6 +115,15 @@ public class SchedulerApi {
       }
     }
     return new Answer(202, null);
+  }
+
+  /** Drydock's addition to Mesos's empty 202: which operations were dropped and why. */
+  private static String droppedJson(List<AcceptOutcome.Dropped> dropped) {
+    tools.jackson.databind.node.ArrayNode list = JSON.createArrayNode();
+    for (AcceptOutcome.Dropped d : dropped) {
+      list.addObject().put("index", d.index()).put("type", d.type()).put("message", d.message());
+    }
+    return JSON.createObjectNode().set("dropped_operations", list).toString();
   }
 
   private static Set<String> roles(JsonNode call, String field) {
