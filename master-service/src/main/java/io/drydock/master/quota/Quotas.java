@@ -1,6 +1,5 @@
 package io.drydock.master.quota;
 
-import io.drydock.allocator.Offer;
 import io.drydock.allocator.quota.Quota;
 import io.drydock.allocator.resources.Resource;
 import io.drydock.allocator.resources.ResourceType;
@@ -185,7 +184,7 @@ public class Quotas {
       if (!force) {
         for (QuotaConfig c : configs) {
           Map<String, Double> consumed = Usage.consumed(op, c.role());
-          if (exceeds(consumed, c.limits())) {
+          if (QuotaRescinds.exceeds(consumed, c.limits())) {
             return "Role '" + c.role() + "' is already consuming '" + Usage.format(consumed)
                 + "'; this is more than the requested limits '" + Usage.format(c.limits())
                 + "' (use 'force' flag to bypass this check)";
@@ -419,16 +418,17 @@ public class Quotas {
         quotas.put(c.role(), c);
       }
     }
-    allocation.operate(op -> {
+    int rescinded = allocation.operate(op -> {
       for (QuotaConfig c : configs) {
         op.allocator().updateQuota(c.role(), c.isDefault() ? Quota.NONE : c.toQuota());
       }
-      for (Offer offer : op.offers()) {
-        op.rescind(offer.id());
+      int count = QuotaRescinds.rescind(op, configs, Map.copyOf(quotas));
+      if (count > 0) {
+        op.allocateSoon(null);
       }
-      return null;
+      return count;
     }).join();
-    log.info("Principal {} {} {}", principal, action, configs);
+    log.info("Principal {} {} {} ({} offers rescinded)", principal, action, configs, rescinded);
   }
 
   /** Sum of the guarantees of all top-level roles. */
@@ -437,19 +437,6 @@ public class Quotas {
     configs.values().stream().filter(c -> !c.role().contains("/"))
         .forEach(c -> Usage.add(out, c.guarantees(), 1));
     return out;
-  }
-
-  /** True when some quantity exceeds its bound (names without a bound are unbounded). */
-  private static boolean exceeds(Map<String, Double> values, Map<String, Double> bounds) {
-    for (Map.Entry<String, Double> e : values.entrySet()) {
-      if (e.getValue() > 0) {
-        Double bound = bounds.get(e.getKey());
-        if (bound != null && e.getValue() > bound + 1e-9) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** Overcommit: a guaranteed quantity absent from the capacity also exceeds it. */

@@ -116,6 +116,24 @@ class ReservationVolumeEndpointsTest {
   }
 
   @Test
+  void anAgentMayRegisterStaticReservationsOnlyWhenItsPrincipalMayReserveForTheRole() {
+    String[] machine = MasterTestClient.uniqueMachine();
+    String body = "{\"hostname\":\"" + machine[0] + "\",\"ip\":\"" + machine[1] + "\",\"endpoint\":\""
+        + agent.endpoint() + "\",\"resources\":\"cpus(" + role + "):1;mem:64\"}";
+
+    HttpResponse<String> denied = master.post("/agent/v1/register", body, "test-principal-2", "test-secret-2",
+        "application/json");
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(denied.body()).isEqualTo("Not authorized to statically reserve resources for role '" + role
+        + "' as 'test-principal-2'");
+    assertThat(ops.get("/master/slaves").body()).doesNotContain(machine[0]);
+
+    HttpResponse<String> allowed = master.post("/agent/v1/register", body);
+    assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+    assertThat(ops.role(role).get("reserved").toString()).isEqualTo("{\"cpus\":1.0}");
+  }
+
+  @Test
   void reserveAndUnreserveWithMesosRefusals() {
     String cpus = "[" + reserved("cpus", 1, "test-principal", null) + "]";
     assertThat(ops.send("GET", "/reserve", null, null).statusCode()).isEqualTo(405);

@@ -1,14 +1,23 @@
 package io.drydock.master.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.drydock.events.OfferEvent;
+import io.drydock.events.OfferRescinded;
+import io.drydock.events.Topics;
+import io.drydock.master.FrameworkEvents;
 import io.drydock.master.MasterIntegrationTest;
 import io.drydock.master.MasterTestClient;
+import io.drydock.master.TestAgent;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 class RolesWeightsQuotaEndpointsTest {
 
   @LocalServerPort int port;
+  @Autowired Environment env;
   OperatorClient ops;
   OperatorClient other;
   String role;
@@ -198,6 +208,47 @@ class RolesWeightsQuotaEndpointsTest {
     assertThat(ops.v1("{\"type\":\"UPDATE_QUOTA\",\"update_quota\":{\"quota_configs\":[{\"role\":\"" + role
         + "\"}]}}").statusCode()).isEqualTo(200);
     assertThat(ops.get("/quota").body()).doesNotContain(role);
+  }
+
+  @Test
+  void aForcedLimitRescindsOnlyTheOffersAboveItAndOtherRolesKeepTheirs() throws InterruptedException {
+    MasterTestClient master = new MasterTestClient(port);
+    String bootstrap = env.getProperty("spring.kafka.bootstrap-servers");
+    String otherRole = role + "-other";
+    try (TestAgent agentA = new TestAgent(); TestAgent agentB = new TestAgent()) {
+      String[] b = MasterTestClient.uniqueMachine();
+      String agentIdB = master.registerAgent(b[0], b[1], agentB.endpoint(), "cpus:2;mem:256");
+      String idOther = master.subscribe("fw-" + otherRole, "[\"" + otherRole + "\"]", "");
+      FrameworkEvents eventsOther = new FrameworkEvents(bootstrap, Topics.framework(idOther), idOther);
+      await().atMost(Duration.ofSeconds(20)).until(() -> eventsOther.of(OfferEvent.class).stream()
+          .anyMatch(o -> o.agentId().equals(agentIdB)));
+      String id = master.subscribe("fw-" + role, "[\"" + role + "\"]", "");
+      FrameworkEvents events = new FrameworkEvents(bootstrap, Topics.framework(id), id);
+      String[] a = MasterTestClient.uniqueMachine();
+      String agentIdA = master.registerAgent(a[0], a[1], agentA.endpoint(), "cpus:2;mem:256");
+      await().atMost(Duration.ofSeconds(20)).until(() -> events.of(OfferEvent.class).stream()
+          .anyMatch(o -> o.agentId().equals(agentIdA)));
+      OfferEvent offered = events.of(OfferEvent.class).stream().filter(o -> o.agentId().equals(agentIdA))
+          .findFirst().orElseThrow();
+
+      HttpResponse<String> r = ops.v1("{\"type\":\"UPDATE_QUOTA\",\"update_quota\":{\"force\":true,"
+          + "\"quota_configs\":[{\"role\":\"" + role + "\",\"limits\":{\"cpus\":{\"value\":1}}}]}}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> events.of(OfferRescinded.class).stream()
+          .anyMatch(x -> x.offerId().equals(offered.offerId())));
+      // offers made after the limit stay within it
+      await().atMost(Duration.ofSeconds(20)).until(() -> events.of(OfferEvent.class).stream()
+          .anyMatch(o -> o.agentId().equals(agentIdA) && !o.offerId().equals(offered.offerId())));
+      assertThat(events.of(OfferEvent.class).stream().filter(o -> !o.offerId().equals(offered.offerId())))
+          .allSatisfy(o -> assertThat(o.resources()).filteredOn(x -> x.name().equals("cpus"))
+              .allSatisfy(x -> assertThat(x.scalar()).isLessThanOrEqualTo(1.0)));
+      assertThat(eventsOther.of(OfferRescinded.class)).isEmpty();
+      events.close();
+      eventsOther.close();
+    } finally {
+      ops.v1("{\"type\":\"UPDATE_QUOTA\",\"update_quota\":{\"quota_configs\":[{\"role\":\"" + role + "\"}]}}");
+    }
   }
 
   @Test

@@ -6,6 +6,8 @@ import io.drydock.agentprotocol.Paths;
 import io.drydock.agentprotocol.RegisterAgent;
 import io.drydock.agentprotocol.StatusUpdates;
 import io.drydock.master.agent.AgentRegistry;
+import io.drydock.master.agent.RegistrationGate;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,19 +20,27 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Agent → master calls of the agent protocol: register (200 Registered, 409 Refused while the machine is
- * DOWN), heartbeat (200, 404 for an unknown agent) and status updates (200 Acknowledged).
+ * DOWN, 403 when a {@link RegistrationGate} refuses it, e.g. unauthorized static reservations), heartbeat (200, 404 for an unknown agent) and status updates (200 Acknowledged).
  */
 @RestController
 class AgentProtocolEndpoints {
 
   private final AgentRegistry registry;
+  private final List<RegistrationGate> gates;
 
-  AgentProtocolEndpoints(AgentRegistry registry) {
+  AgentProtocolEndpoints(AgentRegistry registry, List<RegistrationGate> gates) {
     this.registry = registry;
+    this.gates = List.copyOf(gates);
   }
 
   @PostMapping(path = Paths.REGISTER, produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> register(@RequestBody RegisterAgent request) {
+  ResponseEntity<?> register(@RequestBody RegisterAgent request, Principal principal) {
+    for (RegistrationGate gate : gates) {
+      String refusal = gate.refusal(principal == null ? null : principal.getName(), request.resources());
+      if (refusal != null) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body(refusal);
+      }
+    }
     AgentRegistry.Outcome outcome = registry.register(request);
     if (outcome instanceof AgentRegistry.Refused refused) {
       return ResponseEntity.status(HttpStatus.CONFLICT).body(refused.refused());
