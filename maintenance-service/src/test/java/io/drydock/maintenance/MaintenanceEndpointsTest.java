@@ -1,8 +1,12 @@
 package io.drydock.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +27,25 @@ class MaintenanceEndpointsTest extends MaintenanceHttpTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(response.body()).isEqualTo("{}");
+  }
+
+  @Test
+  void machinesStillDrainingAfterTheirWindowStartedAreCountedAsOverdue() {
+    long nowNanos = System.currentTimeMillis() * 1_000_000L;
+    assertOk(post("/maintenance/schedule", schedule(window(nowNanos - 60_000_000_000L, M1, M2),
+        window(nowNanos + 3_600_000_000_000L, M3))));
+    await().atMost(Duration.ofSeconds(10)).until(() -> overdue() == 2.0);
+
+    assertOk(post("/machine/down", "[" + M1 + "]"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> overdue() == 1.0);
+  }
+
+  double overdue() {
+    HttpResponse<String> r = get("/actuator/prometheus");
+    assertThat(r.statusCode()).isEqualTo(200);
+    Matcher m = Pattern.compile("(?m)^drydock_maintenance_draining_overdue(?:\\{[^}]*})? (\\S+)$").matcher(r.body());
+    assertThat(m.find()).as(r.body()).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   @Test

@@ -48,6 +48,32 @@ public final class MasterTestClient {
     return post("/api/v1/scheduler", json);
   }
 
+  public HttpResponse<String> get(String path) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString("test-principal:test-secret".getBytes(StandardCharsets.UTF_8))).build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Waits until the master sees the framework connected (its consumer group has a live member), so offers
+   * made from then on can go to it.
+   */
+  public void awaitConnected(String frameworkId) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+      for (JsonNode f : JSON.readTree(get("/master/frameworks").body()).path("frameworks")) {
+        if (f.path("id").asString().equals(frameworkId)) {
+          return f.path("connected").asBoolean();
+        }
+      }
+      return false;
+    });
+  }
+
   /** A machine nobody else uses: a unique hostname and IP. */
   public static String[] uniqueMachine() {
     ThreadLocalRandom r = ThreadLocalRandom.current();

@@ -15,6 +15,7 @@ import io.drydock.allocator.Rescind;
 import io.drydock.allocator.maintenance.Unavailability;
 import io.drydock.allocator.resources.Resources;
 import io.drydock.master.leader.LeaderOnly;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ public class AllocationActor implements LeaderOnly {
 
   private final Allocator allocator;
   private final OfferPublisher publisher;
+  private final AllocationMetrics metrics;
   private final long intervalMillis;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "allocation-actor");
@@ -58,10 +60,11 @@ public class AllocationActor implements LeaderOnly {
   private volatile boolean running;
   private java.util.concurrent.ScheduledFuture<?> periodic;
 
-  AllocationActor(Allocator allocator, OfferPublisher publisher, long intervalMillis) {
+  AllocationActor(Allocator allocator, OfferPublisher publisher, long intervalMillis, AllocationMetrics metrics) {
     this.allocator = allocator;
     this.publisher = publisher;
     this.intervalMillis = intervalMillis;
+    this.metrics = metrics;
   }
 
   // ---- agents ------------------------------------------------------------------------------
@@ -202,6 +205,7 @@ public class AllocationActor implements LeaderOnly {
         if (offer != null && offer.frameworkId().equals(framework)) {
           offers.remove(offer.id());
           allocator.declineOffer(offer.id(), filters);
+          metrics.declined(1);
         }
       }
       return null;
@@ -341,6 +345,7 @@ public class AllocationActor implements LeaderOnly {
 
   private void triggeredRun() {
     runPending = false;
+    long start = System.nanoTime();
     Plan plan;
     if (fullRunPending) {
       plan = allocator.allocate();
@@ -349,6 +354,7 @@ public class AllocationActor implements LeaderOnly {
     } else {
       return;
     }
+    metrics.cycle(Duration.ofNanos(System.nanoTime() - start));
     fullRunPending = false;
     pendingAgents.clear();
     apply(plan);
@@ -356,7 +362,10 @@ public class AllocationActor implements LeaderOnly {
 
   private void periodicRun() {
     try {
-      apply(allocator.allocate());
+      long start = System.nanoTime();
+      Plan plan = allocator.allocate();
+      metrics.cycle(Duration.ofNanos(System.nanoTime() - start));
+      apply(plan);
     } catch (RuntimeException e) {
       log.error("Allocation run failed", e);
     }
@@ -372,6 +381,8 @@ public class AllocationActor implements LeaderOnly {
       inverseOffers.put(offer.id(), offer);
       publisher.inverseOffer(offer, agents.get(offer.agentId()));
     }
+    metrics.offered(plan.offers().size());
+    metrics.outstanding(offers.values(), inverseOffers.values());
   }
 
   private void publishRescinds(List<Rescind> rescinds) {
@@ -381,6 +392,7 @@ public class AllocationActor implements LeaderOnly {
           : inverseOffers.remove(rescind.offerId()) != null;
       if (outstanding) {
         publisher.rescind(rescind);
+        metrics.rescinded();
       }
     }
   }

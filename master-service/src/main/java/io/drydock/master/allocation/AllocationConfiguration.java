@@ -4,7 +4,9 @@ import io.drydock.allocator.Allocator;
 import io.drydock.allocator.AllocatorBuilder;
 import io.drydock.master.leader.Leadership;
 import io.drydock.support.kafka.EventCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +26,7 @@ class AllocationConfiguration {
 
   @Bean
   AllocationActor allocationActor(AllocationProperties properties, KafkaTemplate<String, String> kafka,
-      EventCodec codec, Clock clock, Leadership leadership) {
+      EventCodec codec, Clock clock, Leadership leadership, ObjectProvider<MeterRegistry> meters) {
     AllocatorBuilder builder = Allocator.builder()
         .clock(clock)
         .allocationInterval(properties.interval())
@@ -39,6 +41,7 @@ class AllocationConfiguration {
       builder.roleWhitelist(properties.roles());
     }
     return new AllocationActor(builder.build(), new OfferPublisher(kafka, codec, clock, leadership),
-        properties.interval().toMillis());
+        properties.interval().toMillis(), meters.getIfAvailable() == null ? AllocationMetrics.none()
+            : new AllocationMetrics(meters.getIfAvailable()));
   }
 }

@@ -215,37 +215,69 @@ class RolesWeightsQuotaEndpointsTest {
     MasterTestClient master = new MasterTestClient(port);
     String bootstrap = env.getProperty("spring.kafka.bootstrap-servers");
     String otherRole = role + "-other";
-    try (TestAgent agentA = new TestAgent(); TestAgent agentB = new TestAgent()) {
+    String idOther = master.subscribe("fw-" + otherRole, "[\"" + otherRole + "\"]", "");
+    try (TestAgent agentA = new TestAgent(); TestAgent agentB = new TestAgent();
+        FrameworkEvents eventsOther = new FrameworkEvents(bootstrap, Topics.framework(idOther), idOther)) {
+      // the other role's framework alone is connected: agent B's offer goes to it
+      master.awaitConnected(idOther);
       String[] b = MasterTestClient.uniqueMachine();
       String agentIdB = master.registerAgent(b[0], b[1], agentB.endpoint(), "cpus:2;mem:256");
-      String idOther = master.subscribe("fw-" + otherRole, "[\"" + otherRole + "\"]", "");
-      FrameworkEvents eventsOther = new FrameworkEvents(bootstrap, Topics.framework(idOther), idOther);
       await().atMost(Duration.ofSeconds(20)).until(() -> eventsOther.of(OfferEvent.class).stream()
           .anyMatch(o -> o.agentId().equals(agentIdB)));
       String id = master.subscribe("fw-" + role, "[\"" + role + "\"]", "");
-      FrameworkEvents events = new FrameworkEvents(bootstrap, Topics.framework(id), id);
-      String[] a = MasterTestClient.uniqueMachine();
-      String agentIdA = master.registerAgent(a[0], a[1], agentA.endpoint(), "cpus:2;mem:256");
-      await().atMost(Duration.ofSeconds(20)).until(() -> events.of(OfferEvent.class).stream()
-          .anyMatch(o -> o.agentId().equals(agentIdA)));
-      OfferEvent offered = events.of(OfferEvent.class).stream().filter(o -> o.agentId().equals(agentIdA))
-          .findFirst().orElseThrow();
+      try (FrameworkEvents events = new FrameworkEvents(bootstrap, Topics.framework(id), id)) {
+        master.awaitConnected(id);
+        limitRescindsOnlyThisRolesOffers(master, events, eventsOther, agentA);
+      }
+    } finally {
+      ops.v1("{\"type\":\"UPDATE_QUOTA\",\"update_quota\":{\"quota_configs\":[{\"role\":\"" + role + "\"}]}}");
+    }
+  }
 
-      HttpResponse<String> r = ops.v1("{\"type\":\"UPDATE_QUOTA\",\"update_quota\":{\"force\":true,"
-          + "\"quota_configs\":[{\"role\":\"" + role + "\",\"limits\":{\"cpus\":{\"value\":1}}}]}}");
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  private void limitRescindsOnlyThisRolesOffers(MasterTestClient master, FrameworkEvents events,
+      FrameworkEvents eventsOther, TestAgent agentA) {
+    String[] a = MasterTestClient.uniqueMachine();
+    String agentIdA = master.registerAgent(a[0], a[1], agentA.endpoint(), "cpus:2;mem:256");
+    await().atMost(Duration.ofSeconds(20)).until(() -> events.of(OfferEvent.class).stream()
+        .anyMatch(o -> o.agentId().equals(agentIdA)));
+    OfferEvent offered = events.of(OfferEvent.class).stream().filter(o -> o.agentId().equals(agentIdA))
+        .findFirst().orElseThrow();
 
-      await().atMost(Duration.ofSeconds(20)).until(() -> events.of(OfferRescinded.class).stream()
-          .anyMatch(x -> x.offerId().equals(offered.offerId())));
-      // offers made after the limit stay within it
+    HttpResponse<String> r = ops.v1("{\"type\":\"UPDATE_QUOTA\",\"update_quota\":{\"force\":true,"
+        + "\"quota_configs\":[{\"role\":\"" + role + "\",\"limits\":{\"cpus\":{\"value\":1}}}]}}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> events.of(OfferRescinded.class).stream()
+        .anyMatch(x -> x.offerId().equals(offered.offerId())));
+    // offers made after the limit stay within it
+    await().atMost(Duration.ofSeconds(20)).until(() -> events.of(OfferEvent.class).stream()
+        .anyMatch(o -> o.agentId().equals(agentIdA) && !o.offerId().equals(offered.offerId())));
+    assertThat(events.of(OfferEvent.class).stream().filter(o -> !o.offerId().equals(offered.offerId())))
+        .allSatisfy(o -> assertThat(o.resources()).filteredOn(x -> x.name().equals("cpus"))
+            .allSatisfy(x -> assertThat(x.scalar()).isLessThanOrEqualTo(1.0)));
+    assertThat(eventsOther.of(OfferRescinded.class)).isEmpty();
+  }
+
+  @Test
+  void weightAndQuotaSetForARoleNobodyUsesApplyToTheFrameworkThatSubscribesLater() throws InterruptedException {
+    MasterTestClient master = new MasterTestClient(port);
+    assertThat(ops.put("/weights", "[{\"role\":\"" + role + "\",\"weight\":3}]").statusCode()).isEqualTo(200);
+    assertThat(ops.v1("{\"type\":\"UPDATE_QUOTA\",\"update_quota\":{\"quota_configs\":[{\"role\":\"" + role
+        + "\",\"limits\":{\"cpus\":{\"value\":1}}}]}}").statusCode()).isEqualTo(200);
+    String id = master.subscribe("fw-" + role, "[\"" + role + "\"]", "");
+    try (TestAgent agent = new TestAgent(); FrameworkEvents events = new FrameworkEvents(
+        env.getProperty("spring.kafka.bootstrap-servers"), Topics.framework(id), id)) {
+      master.awaitConnected(id);
+      String[] machine = MasterTestClient.uniqueMachine();
+      String agentId = master.registerAgent(machine[0], machine[1], agent.endpoint(), "cpus:4;mem:256");
       await().atMost(Duration.ofSeconds(20)).until(() -> events.of(OfferEvent.class).stream()
-          .anyMatch(o -> o.agentId().equals(agentIdA) && !o.offerId().equals(offered.offerId())));
-      assertThat(events.of(OfferEvent.class).stream().filter(o -> !o.offerId().equals(offered.offerId())))
-          .allSatisfy(o -> assertThat(o.resources()).filteredOn(x -> x.name().equals("cpus"))
-              .allSatisfy(x -> assertThat(x.scalar()).isLessThanOrEqualTo(1.0)));
-      assertThat(eventsOther.of(OfferRescinded.class)).isEmpty();
-      events.close();
-      eventsOther.close();
+          .anyMatch(o -> o.agentId().equals(agentId)));
+      assertThat(events.of(OfferEvent.class)).allSatisfy(o -> assertThat(o.resources())
+          .filteredOn(x -> x.name().equals("cpus")).allSatisfy(x -> assertThat(x.scalar()).isLessThanOrEqualTo(1.0)));
+      JsonNode listed = ops.role(role);
+      assertThat(listed.get("weight").asDouble()).isEqualTo(3.0);
+      assertThat(listed.get("frameworks").toString()).contains(id);
+      assertThat(listed.get("quota").get("limit").toString()).isEqualTo("{\"cpus\":1.0}");
     } finally {
       ops.v1("{\"type\":\"UPDATE_QUOTA\",\"update_quota\":{\"quota_configs\":[{\"role\":\"" + role + "\"}]}}");
     }
