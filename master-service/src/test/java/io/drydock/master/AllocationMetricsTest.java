@@ -48,7 +48,6 @@ class AllocationMetricsTest {
           >= declinedBefore + 1);
       assertThat(value("drydock_allocation_cycle_seconds_count", null)).isGreaterThan(0);
       assertThat(value("drydock_allocation_cycle_seconds_max", null)).isGreaterThanOrEqualTo(0);
-      assertThat(value("drydock_inverse_offers_outstanding_total", null)).isGreaterThanOrEqualTo(0);
     }
   }
 

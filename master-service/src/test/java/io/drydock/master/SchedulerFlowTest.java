@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.drydock.events.Envelope;
+import io.drydock.events.FrameworkError;
 import io.drydock.events.InverseOfferEvent;
 import io.drydock.events.InverseOfferResponded;
 import io.drydock.events.MachineId;
@@ -103,6 +104,28 @@ class SchedulerFlowTest {
     MachineId machine = new MachineId(hostname.toLowerCase(), ip);
     MachineStateChanged change = new MachineStateChanged(machine, previous, mode, unavailability, 1, "ops", null);
     kafka.send(Topics.MACHINE_STATE, machine.key(), codec.write(Envelope.of(change, Instant.now()))).join();
+  }
+
+  @Test
+  void aTornDownFrameworkGetsAnErrorEventOnItsTopicAndItsTasksAreKilled() {
+    String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
+    String frameworkId = connectFramework("");
+    launch(frameworkId, awaitOffer(agentId, 0), "task-torn");
+
+    HttpResponse<String> r = master.scheduler("{\"type\":\"TEARDOWN\",\"framework_id\":{\"value\":\""
+        + frameworkId + "\"}}");
+    assertThat(r.statusCode()).isEqualTo(202);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !events.of(FrameworkError.class).isEmpty());
+    assertThat(events.of(FrameworkError.class)).singleElement().satisfies(e -> {
+      assertThat(e.frameworkId()).isEqualTo(frameworkId);
+      assertThat(e.message()).isEqualTo("Framework has been removed: Framework requested teardown");
+    });
+    assertThat(events.of(TaskStatusUpdate.class)).anySatisfy(u -> {
+      assertThat(u.taskId()).isEqualTo("task-torn");
+      assertThat(u.state()).isEqualTo(TaskState.TASK_KILLED);
+    });
+    await().atMost(Duration.ofSeconds(10)).until(() -> !agent.received("/kill").isEmpty());
   }
 
   @Test

@@ -15,12 +15,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What operators watch of the allocation (issue "metrics"): cycle time, offers and inverse offers outstanding
- * per framework, declines and rescinds. Updated on the allocation thread only; the gauges read numbers that
- * thread publishes after every run.
+ * per framework (sum them for the total), declines and rescinds. Updated on the allocation thread only; the
+ * gauges read numbers that thread publishes after every run.
  */
 final class AllocationMetrics {
 
@@ -30,8 +29,6 @@ final class AllocationMetrics {
   private final Counter offersMade;
   private final MultiGauge offersOutstanding;
   private final MultiGauge inverseOffersOutstanding;
-  private final AtomicInteger offersTotal = new AtomicInteger();
-  private final AtomicInteger inverseOffersTotal = new AtomicInteger();
 
   AllocationMetrics(MeterRegistry registry) {
     cycle = Timer.builder("drydock.allocation.cycle")
@@ -46,8 +43,6 @@ final class AllocationMetrics {
         .description("Offers sent and not yet accepted, declined or rescinded, per framework").register(registry);
     inverseOffersOutstanding = MultiGauge.builder("drydock.inverse.offers.outstanding")
         .description("Inverse offers not yet answered or rescinded, per framework").register(registry);
-    registry.gauge("drydock.offers.outstanding.total", offersTotal);
-    registry.gauge("drydock.inverse.offers.outstanding.total", inverseOffersTotal);
   }
 
   /** Metrics nobody reads (tests building an actor by hand). */
@@ -73,8 +68,6 @@ final class AllocationMetrics {
 
   /** Publishes the outstanding counts, on the allocation thread after a run. */
   void outstanding(Collection<Offer> offers, Collection<InverseOffer> inverseOffers) {
-    offersTotal.set(offers.size());
-    inverseOffersTotal.set(inverseOffers.size());
     offersOutstanding.register(rows(count(offers.stream().map(Offer::frameworkId).toList())), true);
     inverseOffersOutstanding.register(
         rows(count(inverseOffers.stream().map(InverseOffer::frameworkId).toList())), true);

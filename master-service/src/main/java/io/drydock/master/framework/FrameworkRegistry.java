@@ -3,10 +3,14 @@ package io.drydock.master.framework;
 import io.drydock.allocator.FrameworkCapability;
 import io.drydock.allocator.FrameworkId;
 import io.drydock.allocator.FrameworkSpec;
+import io.drydock.events.Envelope;
+import io.drydock.events.FrameworkError;
 import io.drydock.events.Topics;
 import io.drydock.master.allocation.AllocationActor;
 import io.drydock.master.framework.persistence.FrameworkStore;
 import io.drydock.master.leader.LeaderElected;
+import io.drydock.master.leader.Leadership;
+import io.drydock.support.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +27,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The frameworks the master knows: subscribed and not removed. Subscribing persists the framework,
@@ -38,14 +43,21 @@ public class FrameworkRegistry {
   private final KafkaAdmin admin;
   private final FrameworkProperties properties;
   private final Clock clock;
+  private final Outbox outbox;
+  private final TransactionTemplate transactions;
+  private final Leadership leadership;
 
   FrameworkRegistry(FrameworkStore store, AllocationActor allocation, KafkaAdmin admin,
-      FrameworkProperties properties, Clock clock) {
+      FrameworkProperties properties, Clock clock, Outbox outbox, TransactionTemplate transactions,
+      Leadership leadership) {
     this.store = store;
     this.allocation = allocation;
     this.admin = admin;
     this.properties = properties;
     this.clock = clock;
+    this.outbox = outbox;
+    this.transactions = transactions;
+    this.leadership = leadership;
   }
 
   /** A framework and its connectivity. */
@@ -132,10 +144,17 @@ public class FrameworkRegistry {
     return frameworks.values().stream().map(e -> e.info).toList();
   }
 
-  /** Removes a framework (teardown or failover timeout): persisted, dropped from the allocator. */
-  public void remove(String id) {
+  /**
+   * Removes a framework (teardown or failover timeout): persisted together with a FrameworkError ("Framework
+   * has been removed: <why>", Mesos's ERROR event) on its topic, then dropped from the allocator.
+   */
+  public void remove(String id, String why) {
     if (frameworks.remove(id) != null) {
-      store.markRemoved(id, clock.instant());
+      transactions.executeWithoutResult(s -> {
+        store.markRemoved(id, clock.instant());
+        outbox.append(Topics.framework(id), Envelope.of(new FrameworkError(id, "Framework has been removed: " + why),
+            clock.instant(), leadership.epoch()));
+      });
       allocation.removeFramework(FrameworkId.of(id)).join();
     }
   }

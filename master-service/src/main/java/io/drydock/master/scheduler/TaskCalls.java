@@ -114,7 +114,7 @@ class TaskCalls {
           .exceptionally(e -> null));
     }
     tasks.masterUpdate(running, TaskState.TASK_KILLED, "REASON_FRAMEWORK_REMOVED", message);
-    frameworks.remove(framework.id());
+    frameworks.remove(framework.id(), message);
     log.info("Removed framework {} ({}): {}", framework.id(), framework.name(), message);
   }
 }
