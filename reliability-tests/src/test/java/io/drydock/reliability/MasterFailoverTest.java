@@ -15,9 +15,7 @@ import io.drydock.sdk.SchedulerOptions;
 import io.drydock.sdk.TaskSpec;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +108,7 @@ class MasterFailoverTest {
     };
     // the framework, like the agents, is pointed at the follower and follows its 307s
     SchedulerOptions options = SchedulerOptions.of("http://localhost:" + suite.masterPort(1),
-        suite.bootstrapServers(), "failover-framework").withCredentials(Suite.OPERATOR, secret());
+        suite.bootstrapServers(), "failover-framework").withCredentials(Suite.OPERATOR, suite.secret());
     try (DrydockSchedulerDriver driver = new DrydockSchedulerDriver(options, scheduler)) {
       String frameworkId = driver.start();
       await().atMost(WAIT).until(() -> running(states) >= 6);
@@ -126,12 +124,12 @@ class MasterFailoverTest {
       await().atMost(WAIT).until(() -> running(states) >= launchedAtFailover + 6);
 
       assertThat(leadership(1).epoch()).isEqualTo(oldEpoch + 1);
-      List<String> taskRows = strings("SELECT task_id FROM master.task WHERE framework_id = '" + frameworkId + "'");
+      List<String> taskRows = suite.strings("SELECT task_id FROM master.task WHERE framework_id = '" + frameworkId + "'");
       assertThat(new HashSet<>(taskRows)).as("no task row twice").hasSize(taskRows.size());
       Set<String> everRunning = states.entrySet().stream().map(Map.Entry::getKey).collect(Collectors.toSet());
       assertThat(new HashSet<>(taskRows)).as("every task the framework heard of is in the registry")
           .containsAll(everRunning);
-      List<String> frameworks = strings("SELECT id FROM master.framework WHERE id = '" + frameworkId + "'");
+      List<String> frameworks = suite.strings("SELECT id FROM master.framework WHERE id = '" + frameworkId + "'");
       assertThat(frameworks).as("the framework once").hasSize(1);
       assertThat(suite.call(suite.masterPort(1), "GET", "/state", null).bodyText()).contains(frameworkId);
 
@@ -158,21 +156,5 @@ class MasterFailoverTest {
   private Leadership leadership(int index) {
     ConfigurableApplicationContext master = suite.master(index);
     return master.getBean(Leadership.class);
-  }
-
-  private String secret() {
-    String basic = new String(java.util.Base64.getDecoder().decode(suite.authorization().substring(6)),
-        java.nio.charset.StandardCharsets.UTF_8);
-    return basic.substring(basic.indexOf(':') + 1);
-  }
-
-  private List<String> strings(String sql) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Connection db = suite.database(); ResultSet rs = db.createStatement().executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
   }
 }
