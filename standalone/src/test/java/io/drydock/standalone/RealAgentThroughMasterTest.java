@@ -79,10 +79,12 @@ class RealAgentThroughMasterTest {
           String frameworkId = driver.start();
           pending.add(new String[] {"exits-0", "exit 0"});
           pending.add(new String[] {"exits-3", "exit 3"});
-          pending.add(new String[] {"ignores-term",
-              "trap 'echo got SIGTERM >> term.log' TERM; while true; do sleep 0.1; done"});
-          pending.add(new String[] {"long", "sleep 600"});
-          pending.add(new String[] {"ends-while-down", "while [ ! -f go ]; do sleep 0.1; done; exit 4"});
+          // every command ends by itself within minutes, so a failed run leaves no process behind for long
+          pending.add(new String[] {"ignores-term", "trap 'echo got SIGTERM >> term.log' TERM; "
+              + "i=0; while [ $i -lt 1200 ]; do sleep 0.1; i=$((i+1)); done"});
+          pending.add(new String[] {"long", "sleep 300"});
+          pending.add(new String[] {"ends-while-down",
+              "i=0; while [ ! -f go ] && [ $i -lt 1200 ]; do sleep 0.1; i=$((i+1)); done; exit 4"});
 
           TaskStatusUpdate finished = await().atMost(WAIT).until(() -> last(updates, "exits-0"), terminal());
           assertThat(finished.state()).isEqualTo(TaskState.TASK_FINISHED);
