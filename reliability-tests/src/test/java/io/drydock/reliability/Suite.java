@@ -159,6 +159,7 @@ final class Suite implements AutoCloseable {
         .setPort(postgresPort)
         .setServerConfig("max_connections", "300")
         .setServerConfig("fsync", "off")
+        .setPGStartupWait(Duration.ofSeconds(60)) // the default 10 s is not enough on a loaded 2-core box
         .start();
   }
 
