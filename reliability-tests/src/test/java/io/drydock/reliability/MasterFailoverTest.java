@@ -237,10 +237,12 @@ class MasterFailoverTest {
       long electedAt = System.nanoTime();
       assertThat(leadership(follower).epoch()).isEqualTo(oldEpoch + 1);
 
-      // the new leader knows nothing of the dead one's inverse offers: it makes B a new one
+      // the new leader knows nothing of the dead one's inverse offers nor of the answers (in memory, as in
+      // Mesos): it makes both machines new ones; only B's is answered (A's answer is already recorded)
       InverseOfferEvent secondB = await().atMost(WAIT)
           .until(() -> latest(inverseOffers, agentB, electedAt), io -> io != null);
       assertThat(secondB.inverseOfferId()).isNotEqualTo(firstB.inverseOfferId());
+      await().atMost(WAIT).until(() -> latest(inverseOffers, agentA, electedAt), io -> io != null);
       driver.acceptInverseOffers(List.of(firstB.inverseOfferId(), secondB.inverseOfferId()), NEVER_AGAIN);
 
       await().atMost(WAIT).untilAsserted(() -> {
