@@ -46,7 +46,7 @@ public final class FailoverHarness {
     Path dataDir = Files.createTempDirectory("drydock-failover");
     List<Long> elected = new ArrayList<>();
     List<Long> nextOffer = new ArrayList<>();
-    AtomicLong lastOfferAt = new AtomicLong();
+    AtomicLong lastOfferAt = new AtomicLong(Long.MIN_VALUE);
     AtomicInteger launched = new AtomicInteger();
     AtomicInteger updates = new AtomicInteger();
     Scheduler scheduler = new Scheduler() {

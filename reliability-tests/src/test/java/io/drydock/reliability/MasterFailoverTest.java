@@ -226,8 +226,8 @@ class MasterFailoverTest {
       assertThat(maintenance("POST", "/maintenance/schedule", schedule).status()).isEqualTo(200);
       JsonNode scheduled = json.readTree(maintenance("GET", "/maintenance/schedule", null).bodyText());
 
-      InverseOfferEvent firstA = await().atMost(WAIT).until(() -> latest(inverseOffers, agentA, 0), io -> io != null);
-      InverseOfferEvent firstB = await().atMost(WAIT).until(() -> latest(inverseOffers, agentB, 0), io -> io != null);
+      InverseOfferEvent firstA = await().atMost(WAIT).until(() -> latest(inverseOffers, agentA, Long.MIN_VALUE), io -> io != null);
+      InverseOfferEvent firstB = await().atMost(WAIT).until(() -> latest(inverseOffers, agentB, Long.MIN_VALUE), io -> io != null);
 
       // the answer for A is committed by the leader (the call returned); kill it before B is answered
       driver.acceptInverseOffers(List.of(firstA.inverseOfferId()), NEVER_AGAIN);
