@@ -10,8 +10,6 @@ import io.drydock.events.Topics;
 import io.drydock.support.kafka.DeadLetters;
 import io.drydock.support.kafka.EventCodec;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -57,11 +55,11 @@ class InfrastructureFaultsTest {
       RawHttp.Response posted = suite.call(suite.maintenancePort(), "POST", "/maintenance/schedule", schedule("k", n));
       assertThat(posted.status()).as("committed while Kafka is down: %s", posted.bodyText()).isEqualTo(200);
     }
-    assertThat(count("SELECT count(*) FROM maintenance.outbox")).as("events wait in the outbox").isGreaterThanOrEqualTo(3);
+    assertThat(suite.count("SELECT count(*) FROM maintenance.outbox")).as("events wait in the outbox").isGreaterThanOrEqualTo(3);
 
     suite.startKafkaAgain();
     long restartedAt = System.nanoTime();
-    await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM maintenance.outbox") == 0);
+    await().atMost(Duration.ofSeconds(60)).until(() -> suite.count("SELECT count(*) FROM maintenance.outbox") == 0);
     long drainedAt = System.nanoTime();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       Set<String> drainingK = machineStateEvents().stream()
@@ -139,12 +137,5 @@ class InfrastructureFaultsTest {
 
   private List<Envelope> machineStateEvents() {
     return suite.records(Topics.MACHINE_STATE).stream().map(codec::read).toList();
-  }
-
-  private long count(String sql) throws Exception {
-    try (Connection db = suite.database(); ResultSet rs = db.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

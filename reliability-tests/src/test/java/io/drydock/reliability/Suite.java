@@ -4,6 +4,7 @@ import io.drydock.agent.AgentApplication;
 import io.drydock.auth.AuthApplication;
 import io.drydock.maintenance.MaintenanceApplication;
 import io.drydock.master.MasterApplication;
+import io.drydock.standalone.EmbeddedKafka;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,30 +17,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.Feature;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -63,11 +58,13 @@ final class Suite implements AutoCloseable {
   private final int authPort = freePort();
   private final int maintenancePort = freePort();
   private final int agentPort = freePort();
+  private final int frontPort = freePort();
   private final List<Integer> masterPorts = new ArrayList<>();
   private final List<ConfigurableApplicationContext> masters = new ArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private EmbeddedPostgres postgres;
-  private KafkaRaftServer kafka;
+  private EmbeddedKafka kafka;
+  private MasterFront front;
   private ConfigurableApplicationContext auth;
   private ConfigurableApplicationContext maintenance;
   private ConfigurableApplicationContext agent;
@@ -103,9 +100,13 @@ final class Suite implements AutoCloseable {
     for (int i = 0; i < masterPorts.size(); i++) {
       masters.add(startMaster(i));
     }
+    // a load balancer that tries the last replica first: with several, agents start at a follower and
+    // follow its 307s to the leader, and still reach a live replica when that one is killed
+    List<Integer> lastFirst = new ArrayList<>(masterPorts);
+    Collections.reverse(lastFirst);
+    front = MasterFront.start(frontPort, lastFirst);
     agent = launch(AgentApplication::start, agentPort, List.of(
-        // the last replica: with several, agents start at a follower and follow its 307s to the leader
-        "--drydock.agent.master-url=http://localhost:" + masterPorts.get(masterPorts.size() - 1),
+        "--drydock.agent.master-url=" + masterUrl(),
         "--drydock.agent.simulated.count=" + agents,
         "--drydock.agent.work-dir=" + dataDir.resolve("agent"),
         "--drydock.agent.principal=" + OPERATOR,
@@ -158,6 +159,7 @@ final class Suite implements AutoCloseable {
         .setPort(postgresPort)
         .setServerConfig("max_connections", "300")
         .setServerConfig("fsync", "off")
+        .setPGStartupWait(Duration.ofSeconds(60)) // the default 10 s is not enough on a loaded 2-core box
         .start();
   }
 
@@ -173,48 +175,12 @@ final class Suite implements AutoCloseable {
   }
 
   private void startKafka() throws Exception {
-    Path logDir = dataDir.resolve("kafka");
-    Files.createDirectories(logDir);
-    Properties props = new Properties();
-    props.put("process.roles", "broker,controller");
-    props.put("node.id", "1");
-    props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-    props.put("listeners", "PLAINTEXT://localhost:" + kafkaPort + ",CONTROLLER://localhost:" + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://localhost:" + kafkaPort);
-    props.put("controller.listener.names", "CONTROLLER");
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    props.put("inter.broker.listener.name", "PLAINTEXT");
-    props.put("log.dirs", logDir.toString());
-    props.put("num.partitions", "1");
-    props.put("offsets.topic.replication.factor", "1");
-    props.put("offsets.topic.num.partitions", "3");
-    props.put("transaction.state.log.replication.factor", "1");
-    props.put("transaction.state.log.min.isr", "1");
-    props.put("share.coordinator.state.topic.replication.factor", "1");
-    props.put("share.coordinator.state.topic.min.isr", "1");
-    props.put("group.initial.rebalance.delay.ms", "0");
-    props.put("auto.create.topics.enable", "true");
-    props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8L * 1024 * 1024));
-    if (!Files.exists(logDir.resolve("meta.properties"))) {
-      new Formatter()
-          .setNodeId(1)
-          .setClusterId(Uuid.randomUuid().toString())
-          .setControllerListenerName("CONTROLLER")
-          .setMetadataLogDirectory(logDir.toString())
-          .setDirectories(List.of(logDir.toString()))
-          .setReleaseVersion(MetadataVersion.latestProduction())
-          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-          .setIgnoreFormatted(true)
-          .run();
-    }
-    kafka = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
-    kafka.startup();
+    kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort, controllerPort);
   }
 
   /** Stops the Kafka broker (a clean shutdown) and returns without starting it again. */
   void stopKafka() {
-    kafka.shutdown();
-    kafka.awaitShutdown();
+    kafka.close();
     kafka = null;
   }
 
@@ -231,7 +197,21 @@ final class Suite implements AutoCloseable {
     }
   }
 
+  /** Starts master replica {@code index} again (after {@link #killMaster}) and waits until it answers. */
+  void restartMaster(int index) {
+    if (masters.get(index) != null) {
+      throw new IllegalStateException("master " + index + " is running");
+    }
+    masters.set(index, startMaster(index));
+    awaitReady(masterPorts.get(index));
+  }
+
   // ---------------------------------------------------------------- access
+
+  /** The masters' load balancer: where agents (and frameworks that want to survive any kill) connect. */
+  String masterUrl() {
+    return "http://localhost:" + frontPort;
+  }
 
   String bootstrapServers() {
     return "localhost:" + kafkaPort;
@@ -243,6 +223,30 @@ final class Suite implements AutoCloseable {
 
   Connection database() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+  }
+
+  /** The first column of every row {@code sql} returns, as strings. */
+  List<String> strings(String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection db = database(); ResultSet rs = db.createStatement().executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /** The single number {@code sql} returns (a count). */
+  long count(String sql) throws SQLException {
+    try (Connection db = database(); ResultSet rs = db.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The operator's secret (principal {@link #OPERATOR}). */
+  String secret() {
+    return secret;
   }
 
   String authorization() {
@@ -351,6 +355,9 @@ final class Suite implements AutoCloseable {
     List<AutoCloseable> stops = new ArrayList<>();
     if (agent != null) {
       stops.add(agent::close);
+    }
+    if (front != null) {
+      stops.add(front::close);
     }
     for (ConfigurableApplicationContext master : masters) {
       if (master != null) {

@@ -14,9 +14,10 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A single-node KRaft Kafka broker (combined broker and controller) in this JVM, with its log
- * directory under the data directory, formatted on first start only.
+ * directory under the data directory, formatted on first start only. Public for the fault-injection tests
+ * (reliability-tests), which stop it and start it again on the same ports and log directory.
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
@@ -26,9 +27,14 @@ final class EmbeddedKafka implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
+  /** Starts a broker on {@code port} with its controller on {@code port + 1}. */
   static EmbeddedKafka start(Path logDir, int port) throws Exception {
+    return start(logDir, port, port + 1);
+  }
+
+  /** Starts a broker on {@code port} with its controller on {@code controllerPort}; returns once it is up. */
+  public static EmbeddedKafka start(Path logDir, int port, int controllerPort) throws Exception {
     Files.createDirectories(logDir);
-    int controllerPort = port + 1;
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
@@ -68,10 +74,11 @@ final class EmbeddedKafka implements AutoCloseable {
     return new EmbeddedKafka(server, "localhost:" + port);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return bootstrapServers;
   }
 
+  /** A clean shutdown; returns once the broker has stopped. */
   @Override
   public void close() {
     server.shutdown();
