@@ -217,7 +217,16 @@ class MachineStateConsumer implements LeaderOnly {
     }
     Thread t = thread;
     if (t != null) {
-      t.interrupt();
+      // the woken consumer closes itself on its thread; interrupt only one that does not end in time (an
+      // interrupted close logs "Failed to close fetcher" and may leave the group late)
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (t.isAlive()) {
+        t.interrupt();
+      }
     }
   }
 
