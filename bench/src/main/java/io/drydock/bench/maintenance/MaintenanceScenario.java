@@ -34,13 +34,13 @@ import java.util.stream.Collectors;
  * The maintenance story, measured. One run: the standalone suite in this JVM with simulated agents
  * {@code sim-agent-1..n}; the machines of {@code windows × machinesPerWindow} are in a rolling maintenance
  * schedule posted at once, the last {@code spares} are never maintained. The example framework keeps
- * {@code replicas} replicas alive; every replica starts on a machine of the plan (a filler holds the spares
- * until then). The operator drives each window: at its start {@code /machine/down}, at its end
- * {@code /machine/up}. Counted: launches per replica after the schedule was posted (migrations), and the
- * running replicas at every change.
+ * {@code replicas} replicas alive; every replica starts on the first window's machines (a filler, another
+ * team's work, holds every other machine until then). The operator drives each window: at its start
+ * {@code /machine/down}, at its end {@code /machine/up}. Counted: launches per replica after the schedule
+ * was posted (migrations), and the running replicas at every change.
  *
  * <pre>
- * ./mvnw -B -ntp -q -pl bench exec:java -Dexec.classpathScope=compile \
+ * ./mvnw -B -ntp -q -f bench/pom.xml compile exec:java -Dexec.classpathScope=compile \
  *   -Dexec.mainClass=io.drydock.bench.maintenance.MaintenanceScenario [-Dexec.args="--quick"]
  * </pre>
  */
@@ -65,7 +65,9 @@ public final class MaintenanceScenario {
   }
 
   /**
-   * The scenario's shape.
+   * The scenario's shape. The replicas start on the first window's machines, so {@code replicas} must fit
+   * there ({@code machinesPerWindow × maxPerAgent}); the spares are the only room outside the plan, so
+   * {@code spares × maxPerAgent >= replicas} is what moving every replica once needs.
    *
    * @param lead from posting the schedule to the first window's start
    * @param spacing between window starts
@@ -74,9 +76,19 @@ public final class MaintenanceScenario {
   public record Config(int windows, int machinesPerWindow, int spares, int replicas, int minReplicas,
       int maxPerAgent, Duration lead, Duration spacing, Duration windowLength) {
 
-    /** 12 machines in 4 windows, 4 spares, 8 replicas (minimum 8), at most 2 per agent. */
+    public Config {
+      if (replicas > machinesPerWindow * maxPerAgent || replicas > spares * maxPerAgent) {
+        throw new IllegalArgumentException("the replicas must fit on the first window's machines and on the "
+            + "spares (at most maxPerAgent per agent)");
+      }
+    }
+
+    /**
+     * 12 machines in 4 windows of 3 and 3 spares; 6 replicas (minimum 6), at most 2 per agent: the
+     * service fills the first window, and the spares hold exactly the service.
+     */
     public static Config standard() {
-      return new Config(4, 3, 4, 8, 8, 2, Duration.ofSeconds(10), Duration.ofSeconds(6), Duration.ofSeconds(4));
+      return new Config(4, 3, 3, 6, 6, 2, Duration.ofSeconds(10), Duration.ofSeconds(6), Duration.ofSeconds(4));
     }
 
     /** 4 machines in 2 windows, 2 spares, 4 replicas: the JUnit test's size. */
@@ -146,8 +158,9 @@ public final class MaintenanceScenario {
         "--agents", String.valueOf(config.agents()), "--credentials", credentials.toString(),
         "--drydock.agent.simulated.resources=cpus:2;mem:4096;disk:1024;ports:[31000-32000]",
         "--drydock.master.allocation.maintenance-aware-placement=" + variant.allocatorPlacement,
-        "--logging.level.root=WARN", "--logging.level.io.drydock=WARN",
-        "--logging.level.io.drydock.sdk=INFO", "--logging.level.io.drydock.examples=INFO"));
+        "--logging.level.root=WARN", "--logging.level.io.drydock=" + System.getProperty("scenario.drydockLog", "WARN"),
+        "--logging.level.io.drydock.sdk=INFO",
+        "--logging.level.io.drydock.examples=" + System.getProperty("scenario.exampleLog", "INFO")));
     for (String port : List.of("--master-port", "--agent-port", "--maintenance-port", "--auth-port",
         "--postgres-port", "--kafka-port")) {
       args.add(port);
@@ -158,17 +171,18 @@ public final class MaintenanceScenario {
     String kafka = "localhost:" + options.kafkaPort();
     Operator operator = new Operator("http://localhost:" + options.maintenancePort(), "operator", secret);
 
-    Set<String> spares = new HashSet<>();
-    for (int i = config.maintained() + 1; i <= config.agents(); i++) {
-      spares.add(host(i));
+    Set<String> held = new HashSet<>();
+    for (int i = config.machinesPerWindow() + 1; i <= config.agents(); i++) {
+      held.add(host(i));
     }
     try (Standalone suite = Standalone.start(options)) {
-      SpareFiller filler = new SpareFiller(spares);
+      Filler filler = new Filler(held);
       DrydockSchedulerDriver fillerDriver = new DrydockSchedulerDriver(
-          SchedulerOptions.of(master, kafka, "spare-filler").withCredentials("operator", secret), filler);
+          SchedulerOptions.of(master, kafka, "filler").withCredentials("operator", secret), filler);
       try {
         fillerDriver.start();
-        await("the spares are held and every agent offered", () -> filler.filled(config.agents()), filler::toString);
+        await("every machine but the first window's held and every agent offered",
+            () -> filler.filled(config.agents()), () -> filler + "; " + operator.masterTasks(master));
       } catch (RuntimeException e) {
         fillerDriver.stop();
         throw e;
@@ -180,11 +194,14 @@ public final class MaintenanceScenario {
           recorder::record);
       DrydockSchedulerDriver driver = new DrydockSchedulerDriver(
           SchedulerOptions.of(master, kafka, "replicated-service").withCredentials("operator", secret), service);
+      java.util.function.Supplier<Object> stalled = () -> service.describeTasks() + "; "
+          + operator.masterTasks(master);
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
       try {
         driver.start();
         ticker.scheduleWithFixedDelay(() -> service.tick(driver), 500, 500, TimeUnit.MILLISECONDS);
-        await("all replicas running", () -> service.snapshot().running() == config.replicas(), service::snapshot);
+        await("all replicas running", () -> service.snapshot().running() == config.replicas(),
+            stalled);
         fillerDriver.teardown();
 
         ReplicatedService.Snapshot before = service.snapshot();
@@ -210,14 +227,14 @@ public final class MaintenanceScenario {
           awaitInstant(start);
           operator.down(windows.get(w));
           await("replicas back after window " + (w + 1),
-              () -> service.snapshot().running() == config.replicas(), service::snapshot);
+              () -> service.snapshot().running() == config.replicas(), stalled);
           awaitInstant(start.plus(config.windowLength()));
           operator.up(windows.get(w));
         }
         await("the service settled", () -> {
           ReplicatedService.Snapshot s = service.snapshot();
           return s.running() == config.replicas() && s.liveTasks() == config.replicas();
-        }, service::snapshot);
+        }, stalled);
         ReplicatedService.Snapshot after = service.snapshot();
         int migrations = 0;
         int maxMoves = 0;
@@ -241,7 +258,8 @@ public final class MaintenanceScenario {
   public static String table(Config config, List<Result> results) {
     StringBuilder out = new StringBuilder();
     out.append(String.format("%d agents: %d machines in %d windows of %d (rolling), %d spares; %d replicas "
-            + "(declared minimum %d), at most %d per agent%n%n", config.agents(), config.maintained(),
+            + "(declared minimum %d), at most %d per agent, starting on the first window%n%n", config.agents(),
+        config.maintained(),
         config.windows(), config.machinesPerWindow(), config.spares(), config.replicas(), config.minReplicas(),
         config.maxPerAgent()));
     out.append("| run | affected replicas | migrations | migrations per affected replica | most moves of one "
@@ -339,6 +357,7 @@ public final class MaintenanceScenario {
 
   /** The operator's calls to maintenance-service (Mesos paths and JSON, HTTP Basic). */
   static final class Operator {
+    private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.json.JsonMapper();
     private final String base;
     private final String auth;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -358,6 +377,22 @@ public final class MaintenanceScenario {
             + nanos + "},\"duration\":{\"nanoseconds\":" + length.toNanos() + "}}}");
       }
       post("/maintenance/schedule", "{\"windows\":[" + String.join(",", json) + "]}");
+    }
+
+    /** The master's view of the tasks ({@code /master/tasks}: id and state), for diagnostics when a step stalls. */
+    String masterTasks(String master) {
+      try {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            URI.create(master + "/master/tasks?limit=1000")).header("Authorization", auth).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+        for (tools.jackson.databind.JsonNode task : JSON.readTree(response.body()).path("tasks")) {
+          out.put(task.path("id").asString(), task.path("state").asString() + "@" + task.path("hostname").asString());
+        }
+        return "master's tasks " + out;
+      } catch (Exception e) {
+        return "master: /master/tasks failed: " + e;
+      }
     }
 
     void down(List<Integer> machines) throws Exception {

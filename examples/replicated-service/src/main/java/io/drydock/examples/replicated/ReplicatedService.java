@@ -157,6 +157,8 @@ public final class ReplicatedService implements Scheduler {
   @Override
   public synchronized void statusUpdate(SchedulerDriver driver, TaskStatusUpdate update) {
     Task task = tasks.get(update.taskId());
+    log.debug("Status update {} {} ({} {}, uuid {})", update.taskId(), update.state(), update.source(),
+        update.reason(), update.statusUuid());
     if (task == null) {
       return;
     }
@@ -215,6 +217,15 @@ public final class ReplicatedService implements Scheduler {
       launches.put(slot.index, slot.launches);
     }
     return new Snapshot(running, tasks.size(), launches, hosts);
+  }
+
+  /** Every live task with its state and host, for diagnostics. */
+  public synchronized String describeTasks() {
+    StringBuilder out = new StringBuilder();
+    tasks.values().stream().sorted(java.util.Comparator.comparing(t -> t.taskId)).forEach(t -> out
+        .append(out.length() == 0 ? "" : ", ").append(t.taskId).append(' ').append(t.state).append(" on ")
+        .append(hostnames.getOrDefault(t.agentId, t.agentId)).append(" (").append(t.agentId).append(')'));
+    return "tasks [" + out + "]";
   }
 
   /** The reasons of the inverse offers the policy declined. */

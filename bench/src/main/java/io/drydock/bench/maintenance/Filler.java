@@ -14,25 +14,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Another team's work that holds the spare machines while the service starts, so that every replica
- * starts on a machine of the maintenance plan (the scenario's worst case, and the same start for every
- * run). It takes all of each spare agent's cpus and mem, and is torn down before the schedule is posted.
+ * Another team's work that holds every machine but the first window's while the service starts, so that
+ * every replica starts on the machines that go down first (the same start for every run). It takes all of
+ * each held agent's cpus and mem, and is torn down before the schedule is posted.
  */
-final class SpareFiller implements Scheduler {
+final class Filler implements Scheduler {
 
-  private final Set<String> spares;
+  private final Set<String> held;
   private final Set<String> seenHosts = new HashSet<>();
   private final Map<String, String> launchedOn = new LinkedHashMap<>();
   private final Set<String> running = new HashSet<>();
+  private final Map<String, TaskState> lastState = new java.util.TreeMap<>();
 
-  SpareFiller(Set<String> spares) {
-    this.spares = Set.copyOf(spares);
+  Filler(Set<String> held) {
+    this.held = Set.copyOf(held);
   }
 
   @Override
   public synchronized void offer(SchedulerDriver driver, OfferEvent offer) {
     seenHosts.add(offer.hostname());
-    if (spares.contains(offer.hostname()) && !launchedOn.containsKey(offer.hostname())) {
+    if (held.contains(offer.hostname()) && !launchedOn.containsKey(offer.hostname())) {
       double cpus = 0;
       double mem = 0;
       for (Resource r : offer.resources()) {
@@ -52,6 +53,7 @@ final class SpareFiller implements Scheduler {
 
   @Override
   public synchronized void statusUpdate(SchedulerDriver driver, TaskStatusUpdate update) {
+    lastState.put(update.taskId(), update.state());
     if (update.state() == TaskState.TASK_RUNNING) {
       running.add(update.taskId());
     } else if (update.state().isTerminal()) {
@@ -62,11 +64,11 @@ final class SpareFiller implements Scheduler {
 
   @Override
   public synchronized String toString() {
-    return "filler: hosts seen " + seenHosts + ", spares launched " + launchedOn.keySet() + ", running " + running;
+    return "filler: hosts seen " + seenHosts + ", held " + launchedOn.keySet() + ", updates " + lastState;
   }
 
-  /** Every spare is held and the filler has seen offers from {@code hosts} machines. */
+  /** Every machine to hold is held and the filler has seen offers from {@code hosts} machines. */
   synchronized boolean filled(int hosts) {
-    return running.size() == spares.size() && seenHosts.size() >= hosts;
+    return running.size() == held.size() && seenHosts.size() >= hosts;
   }
 }
