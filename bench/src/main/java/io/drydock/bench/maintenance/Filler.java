@@ -25,6 +25,8 @@ final class Filler implements Scheduler {
   private final Map<String, String> launchedOn = new LinkedHashMap<>();
   private final Set<String> running = new HashSet<>();
   private final Map<String, TaskState> lastState = new java.util.TreeMap<>();
+  private final Map<String, TaskSpec.TaskRef> refs = new java.util.HashMap<>();
+  private java.time.Instant reconciled = java.time.Instant.now();
 
   Filler(Set<String> held) {
     this.held = Set.copyOf(held);
@@ -44,6 +46,7 @@ final class Filler implements Scheduler {
       }
       String taskId = "filler-" + offer.hostname();
       launchedOn.put(offer.hostname(), taskId);
+      refs.put(taskId, new TaskSpec.TaskRef(taskId, offer.agentId()));
       driver.launch(List.of(offer.offerId()), List.of(TaskSpec.command(taskId, offer.agentId(), cpus, mem,
           "sleep infinity")), 300);
     } else {
@@ -65,6 +68,23 @@ final class Filler implements Scheduler {
   @Override
   public synchronized String toString() {
     return "filler: hosts seen " + seenHosts + ", held " + launchedOn.keySet() + ", updates " + lastState;
+  }
+
+  /**
+   * Reconciles, every 5 s, the launched tasks not heard of as running
+   * (as the example framework does).
+   */
+  synchronized void reconcile(SchedulerDriver driver) {
+    java.time.Instant now = java.time.Instant.now();
+    if (reconciled.plus(java.time.Duration.ofSeconds(5)).isAfter(now)) {
+      return;
+    }
+    reconciled = now;
+    List<TaskSpec.TaskRef> stale = launchedOn.values().stream().filter(id -> !running.contains(id))
+        .map(refs::get).toList();
+    if (!stale.isEmpty()) {
+      driver.reconcile(stale);
+    }
   }
 
   /** Every machine to hold is held and the filler has seen offers from {@code hosts} machines. */

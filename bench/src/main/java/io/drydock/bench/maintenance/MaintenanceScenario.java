@@ -182,7 +182,10 @@ public final class MaintenanceScenario {
       try {
         fillerDriver.start();
         await("every machine but the first window's held and every agent offered",
-            () -> filler.filled(config.agents()), () -> filler + "; " + operator.masterTasks(master));
+            () -> {
+              filler.reconcile(fillerDriver);
+              return filler.filled(config.agents());
+            }, () -> filler + "; " + operator.masterTasks(master));
       } catch (RuntimeException e) {
         fillerDriver.stop();
         throw e;
@@ -243,7 +246,8 @@ public final class MaintenanceScenario {
           migrations += moves;
           maxMoves = Math.max(maxMoves, moves);
         }
-        System.out.println(variant.label + " paths: " + recorder.paths());
+        System.out.println(variant.label + " paths: " + recorder.paths() + " (task states learnt only by "
+            + "reconciliation: " + service.reconciledStates() + ")");
         return new Result(variant, config.replicas(), config.minReplicas(), affected, migrations, maxMoves,
             recorder.min(), service.declineReasons().size(), Duration.between(began, Instant.now()));
       } finally {

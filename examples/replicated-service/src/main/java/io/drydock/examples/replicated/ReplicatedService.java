@@ -14,6 +14,8 @@ import io.drydock.sdk.maintenance.MaintenanceActions;
 import io.drydock.sdk.maintenance.MaintenancePolicy;
 import io.drydock.sdk.maintenance.TaskRuntime;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +44,12 @@ import org.slf4j.LoggerFactory;
 public final class ReplicatedService implements Scheduler {
 
   private static final Logger log = LoggerFactory.getLogger(ReplicatedService.class);
+
+  /**
+   * A task whose next update is awaited (launched and not yet running, or replaced and not yet ended) is
+   * reconciled when nothing was heard of it for this long, and again after as long.
+   */
+  static final Duration RECONCILE_AFTER = Duration.ofSeconds(5);
 
   /** How the service treats maintenance. */
   public enum Policy {
@@ -88,19 +96,22 @@ public final class ReplicatedService implements Scheduler {
       Map<Integer, String> hostPerSlot) {}
 
   private final Settings settings;
+  private final Clock clock;
   private final MaintenancePolicy maintenance;
   private final Consumer<Snapshot> onChange;
   private final List<Slot> slots = new ArrayList<>();
   private final Map<String, Task> tasks = new HashMap<>();
   private final Map<String, String> hostnames = new HashMap<>();
   private final List<String> declineReasons = new ArrayList<>();
+  private int reconciledStates;
 
   /**
-   * @param clock the maintenance policy's time source
+   * @param clock the maintenance policy's and the reconciliation's time source
    * @param onChange called (on the callback thread) after every change of the replicas' states
    */
   public ReplicatedService(Settings settings, Clock clock, Consumer<Snapshot> onChange) {
     this.settings = settings;
+    this.clock = clock;
     this.maintenance = settings.policy() == Policy.MAINTENANCE_AWARE ? new MaintenancePolicy(clock) : null;
     this.onChange = onChange == null ? snapshot -> { } : onChange;
     for (int i = 0; i < settings.replicas(); i++) {
@@ -162,7 +173,12 @@ public final class ReplicatedService implements Scheduler {
     if (task == null) {
       return;
     }
+    if ("REASON_RECONCILIATION".equals(update.reason()) && update.state() != task.state) {
+      reconciledStates++;
+      log.info("Reconciliation: task {} is {}, not {} as last heard", task.taskId, update.state(), task.state);
+    }
     task.state = update.state();
+    task.heard = clock.instant();
     if (maintenance != null) {
       execute(driver, maintenance.statusUpdate(update.taskId(), update.state()));
     }
@@ -192,11 +208,32 @@ public final class ReplicatedService implements Scheduler {
     }
   }
 
-  /** Lets the maintenance policy decline inverse offers that fell due; call it every second or so. */
+  /**
+   * Lets the maintenance policy decline inverse offers that fell due, and reconciles the tasks whose next
+   * update is overdue by {@link #RECONCILE_AFTER}: launched but not running, or replaced but not ended (as
+   * Mesos frameworks reconcile: the master answers each with its latest state). Call it every second or so.
+   */
   public synchronized void tick(SchedulerDriver driver) {
     if (maintenance != null) {
       execute(driver, maintenance.tick());
     }
+    Instant now = clock.instant();
+    List<TaskSpec.TaskRef> stale = new ArrayList<>();
+    for (Task task : tasks.values()) {
+      boolean awaited = task.state != TaskState.TASK_RUNNING || task.slot.live.size() > 1;
+      if (awaited && !task.heard.plus(RECONCILE_AFTER).isAfter(now)) {
+        stale.add(new TaskSpec.TaskRef(task.taskId, task.agentId));
+        task.heard = now;
+      }
+    }
+    if (!stale.isEmpty()) {
+      driver.reconcile(stale);
+    }
+  }
+
+  /** Status updates that reconciliation answered differently from the last one received. */
+  public synchronized int reconciledStates() {
+    return reconciledStates;
   }
 
   /** The current state. */
@@ -249,7 +286,7 @@ public final class ReplicatedService implements Scheduler {
   private TaskSpec newTask(Slot slot, String agentId) {
     slot.launches++;
     String taskId = settings.name() + "-" + slot.index + "-" + slot.launches;
-    Task task = new Task(taskId, agentId, slot);
+    Task task = new Task(taskId, agentId, slot, clock.instant());
     tasks.put(taskId, task);
     slot.live.add(taskId);
     return TaskSpec.command(taskId, agentId, settings.cpus(), settings.mem(), settings.command());
@@ -281,11 +318,13 @@ public final class ReplicatedService implements Scheduler {
     final String agentId;
     final Slot slot;
     TaskState state = TaskState.TASK_STAGING;
+    Instant heard;
 
-    Task(String taskId, String agentId, Slot slot) {
+    Task(String taskId, String agentId, Slot slot, Instant launched) {
       this.taskId = taskId;
       this.agentId = agentId;
       this.slot = slot;
+      this.heard = launched;
     }
   }
 }
