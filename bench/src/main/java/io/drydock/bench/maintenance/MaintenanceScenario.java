@@ -36,8 +36,9 @@ import java.util.stream.Collectors;
  * schedule posted at once, the last {@code spares} are never maintained. The example framework keeps
  * {@code replicas} replicas alive; every replica starts on the first window's machines (a filler, another
  * team's work, holds every other machine until then). The operator drives each window: at its start
- * {@code /machine/down}, at its end {@code /machine/up}. Counted: launches per replica after the schedule
- * was posted (migrations), and the running replicas at every change.
+ * {@code /machine/down}, at its end {@code /machine/up}. Counted: per replica, the tasks that started
+ * running after the schedule was posted (migrations; launches that never ran are counted apart), and the
+ * running replicas at every change.
  *
  * <pre>
  * ./mvnw -B -ntp -q -f bench/pom.xml compile exec:java -Dexec.classpathScope=compile \
@@ -109,13 +110,14 @@ public final class MaintenanceScenario {
    * One run's numbers.
    *
    * @param affected replicas on a maintained machine when the schedule was posted
-   * @param migrations launches after the schedule was posted
-   * @param maxMoves the most launches one replica had after the schedule was posted
+   * @param migrations tasks started (reached {@code TASK_RUNNING}) after the schedule was posted
+   * @param launches tasks launched after the schedule was posted (with those that never ran)
+   * @param maxMoves the most tasks one replica started after the schedule was posted
    * @param minRunning the fewest replicas running at any moment after the schedule was posted
    * @param declined inverse offers the policy declined
    */
-  public record Result(Variant variant, int replicas, int minReplicas, int affected, int migrations, int maxMoves,
-      int minRunning, int declined, Duration elapsed) {
+  public record Result(Variant variant, int replicas, int minReplicas, int affected, int migrations, int launches,
+      int maxMoves, int minRunning, int declined, Duration elapsed) {
 
     /** Migrations per affected replica (1.00 is the physical limit). */
     public double perAffected() {
@@ -241,14 +243,16 @@ public final class MaintenanceScenario {
         ReplicatedService.Snapshot after = service.snapshot();
         int migrations = 0;
         int maxMoves = 0;
-        for (Map.Entry<Integer, Integer> slot : after.launchesPerSlot().entrySet()) {
-          int moves = slot.getValue() - before.launchesPerSlot().get(slot.getKey());
+        int launches = 0;
+        for (Map.Entry<Integer, Integer> slot : after.startsPerSlot().entrySet()) {
+          int moves = slot.getValue() - before.startsPerSlot().get(slot.getKey());
           migrations += moves;
           maxMoves = Math.max(maxMoves, moves);
+          launches += after.launchesPerSlot().get(slot.getKey()) - before.launchesPerSlot().get(slot.getKey());
         }
-        System.out.println(variant.label + " paths: " + recorder.paths() + " (task states learnt only by "
-            + "reconciliation: " + service.reconciledStates() + ")");
-        return new Result(variant, config.replicas(), config.minReplicas(), affected, migrations, maxMoves,
+        System.out.println(variant.label + " paths: " + recorder.paths() + "; tasks that never ran: "
+            + service.neverRan() + "; task states learnt only by reconciliation: " + service.reconciledStates());
+        return new Result(variant, config.replicas(), config.minReplicas(), affected, migrations, launches, maxMoves,
             recorder.min(), service.declineReasons().size(), Duration.between(began, Instant.now()));
       } finally {
         ticker.shutdownNow();
@@ -267,8 +271,8 @@ public final class MaintenanceScenario {
         config.windows(), config.machinesPerWindow(), config.spares(), config.replicas(), config.minReplicas(),
         config.maxPerAgent()));
     out.append("| run | affected replicas | migrations | migrations per affected replica | most moves of one "
-        + "replica | fewest replicas running | inverse offers declined | run time |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "replica | launches | fewest replicas running | inverse offers declined | run time |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Result r : results) {
       out.append(row(r)).append('\n');
     }
@@ -276,8 +280,8 @@ public final class MaintenanceScenario {
   }
 
   private static String row(Result r) {
-    return String.format("| %s | %d | %d | %.2f | %d | %d / %d%s | %d | %d s |", r.variant().label, r.affected(),
-        r.migrations(), r.perAffected(), r.maxMoves(), r.minRunning(), r.replicas(),
+    return String.format("| %s | %d | %d | %.2f | %d | %d | %d / %d%s | %d | %d s |", r.variant().label,
+        r.affected(), r.migrations(), r.perAffected(), r.maxMoves(), r.launches(), r.minRunning(), r.replicas(),
         r.minRunning() < r.minReplicas() ? " (below minimum " + r.minReplicas() + ")" : "", r.declined(),
         r.elapsed().toSeconds());
   }

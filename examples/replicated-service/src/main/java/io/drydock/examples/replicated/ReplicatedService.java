@@ -91,9 +91,12 @@ public final class ReplicatedService implements Scheduler {
     }
   }
 
-  /** What the service looks like now: running replicas and, per slot, its launches and current host. */
+  /**
+   * What the service looks like now: running replicas and, per slot, its launches (attempts), its starts
+   * (tasks that reached {@code TASK_RUNNING}) and its current host.
+   */
   public record Snapshot(int running, int liveTasks, Map<Integer, Integer> launchesPerSlot,
-      Map<Integer, String> hostPerSlot) {}
+      Map<Integer, Integer> startsPerSlot, Map<Integer, String> hostPerSlot) {}
 
   private final Settings settings;
   private final Clock clock;
@@ -104,6 +107,7 @@ public final class ReplicatedService implements Scheduler {
   private final Map<String, String> hostnames = new HashMap<>();
   private final List<String> declineReasons = new ArrayList<>();
   private int reconciledStates;
+  private final List<String> neverRan = new ArrayList<>();
 
   /**
    * @param clock the maintenance policy's and the reconciliation's time source
@@ -177,6 +181,13 @@ public final class ReplicatedService implements Scheduler {
       reconciledStates++;
       log.info("Reconciliation: task {} is {}, not {} as last heard", task.taskId, update.state(), task.state);
     }
+    if (update.state() == TaskState.TASK_RUNNING && !task.started) {
+      task.started = true;
+      task.slot.starts++;
+    }
+    if (update.state().isTerminal() && !task.started) {
+      neverRan.add(task.taskId + " " + update.state() + " " + update.reason() + ": " + update.message());
+    }
     task.state = update.state();
     task.heard = clock.instant();
     if (maintenance != null) {
@@ -231,6 +242,11 @@ public final class ReplicatedService implements Scheduler {
     }
   }
 
+  /** The tasks that ended without ever running, with state, reason and message. */
+  public synchronized List<String> neverRan() {
+    return List.copyOf(neverRan);
+  }
+
   /** Status updates that reconciliation answered differently from the last one received. */
   public synchronized int reconciledStates() {
     return reconciledStates;
@@ -240,6 +256,7 @@ public final class ReplicatedService implements Scheduler {
   public synchronized Snapshot snapshot() {
     int running = 0;
     Map<Integer, Integer> launches = new LinkedHashMap<>();
+    Map<Integer, Integer> starts = new LinkedHashMap<>();
     Map<Integer, String> hosts = new LinkedHashMap<>();
     for (Slot slot : slots) {
       boolean up = false;
@@ -252,8 +269,9 @@ public final class ReplicatedService implements Scheduler {
       }
       running += up ? 1 : 0;
       launches.put(slot.index, slot.launches);
+      starts.put(slot.index, slot.starts);
     }
-    return new Snapshot(running, tasks.size(), launches, hosts);
+    return new Snapshot(running, tasks.size(), launches, starts, hosts);
   }
 
   /** Every live task with its state and host, for diagnostics. */
@@ -307,6 +325,7 @@ public final class ReplicatedService implements Scheduler {
     final int index;
     final Set<String> live = new LinkedHashSet<>();
     int launches;
+    int starts;
 
     Slot(int index) {
       this.index = index;
@@ -319,6 +338,7 @@ public final class ReplicatedService implements Scheduler {
     final Slot slot;
     TaskState state = TaskState.TASK_STAGING;
     Instant heard;
+    boolean started;
 
     Task(String taskId, String agentId, Slot slot, Instant launched) {
       this.taskId = taskId;
