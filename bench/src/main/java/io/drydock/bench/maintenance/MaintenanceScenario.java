@@ -7,18 +7,12 @@ import io.drydock.standalone.Standalone;
 import io.drydock.standalone.StandaloneOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * The maintenance story, measured. One run: the standalone suite in this JVM with simulated agents
@@ -152,10 +145,20 @@ public final class MaintenanceScenario {
     System.exit(0);
   }
 
-  /** Runs one variant on a fresh standalone suite and answers its numbers. */
+  /** Runs one variant on a fresh standalone suite (its data deleted afterwards) and answers its numbers. */
   public static Result run(Config config, Variant variant) throws Exception {
-    Instant began = Instant.now();
     Path dataDir = Files.createTempDirectory("drydock-maintenance-scenario");
+    try {
+      return run(config, variant, dataDir);
+    } finally {
+      try (java.util.stream.Stream<Path> files = Files.walk(dataDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  private static Result run(Config config, Variant variant, Path dataDir) throws Exception {
+    Instant began = Instant.now();
     String secret = "scenario-" + Long.toHexString(System.nanoTime());
     Path credentials = dataDir.resolve("credentials.json");
     Files.writeString(credentials,
@@ -330,103 +333,6 @@ public final class MaintenanceScenario {
             // the Kafka controller needs port + 1 too
           }
         }
-      }
-    }
-  }
-
-  /** The fewest replicas running since {@link #start}, and the hosts each replica ran on. */
-  static final class Recorder {
-    private volatile boolean measuring;
-    private int min = Integer.MAX_VALUE;
-    private final Map<Integer, List<String>> paths = new java.util.TreeMap<>();
-
-    synchronized void start(int running) {
-      measuring = true;
-      min = running;
-    }
-
-    synchronized void record(ReplicatedService.Snapshot snapshot) {
-      if (measuring) {
-        min = Math.min(min, snapshot.running());
-      }
-      snapshot.hostPerSlot().forEach((slot, host) -> {
-        List<String> path = paths.computeIfAbsent(slot, s -> new ArrayList<>());
-        if (path.isEmpty() || !path.get(path.size() - 1).equals(host)) {
-          path.add(host);
-        }
-      });
-    }
-
-    synchronized String paths() {
-      return paths.entrySet().stream().map(e -> "web-" + e.getKey() + ": " + String.join(" > ", e.getValue()))
-          .collect(Collectors.joining("; "));
-    }
-
-    synchronized int min() {
-      return min;
-    }
-  }
-
-  /** The operator's calls to maintenance-service (Mesos paths and JSON, HTTP Basic). */
-  static final class Operator {
-    private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.json.JsonMapper();
-    private final String base;
-    private final String auth;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    Operator(String base, String principal, String secret) {
-      this.base = base;
-      this.auth = "Basic " + Base64.getEncoder().encodeToString(
-          (principal + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    }
-
-    void schedule(List<List<Integer>> windows, Instant first, Duration spacing, Duration length) throws Exception {
-      List<String> json = new ArrayList<>();
-      for (int w = 0; w < windows.size(); w++) {
-        Instant start = first.plus(spacing.multipliedBy(w));
-        long nanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
-        json.add("{\"machine_ids\":" + machines(windows.get(w)) + ",\"unavailability\":{\"start\":{\"nanoseconds\":"
-            + nanos + "},\"duration\":{\"nanoseconds\":" + length.toNanos() + "}}}");
-      }
-      post("/maintenance/schedule", "{\"windows\":[" + String.join(",", json) + "]}");
-    }
-
-    /** The master's view of the tasks ({@code /master/tasks}: id and state), for diagnostics when a step stalls. */
-    String masterTasks(String master) {
-      try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create(master + "/master/tasks?limit=1000")).header("Authorization", auth).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-        java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
-        for (tools.jackson.databind.JsonNode task : JSON.readTree(response.body()).path("tasks")) {
-          out.put(task.path("id").asString(), task.path("state").asString() + "@" + task.path("hostname").asString());
-        }
-        return "master's tasks " + out;
-      } catch (Exception e) {
-        return "master: /master/tasks failed: " + e;
-      }
-    }
-
-    void down(List<Integer> machines) throws Exception {
-      post("/machine/down", machines(machines));
-    }
-
-    void up(List<Integer> machines) throws Exception {
-      post("/machine/up", machines(machines));
-    }
-
-    private static String machines(List<Integer> machines) {
-      return machines.stream().map(i -> "{\"hostname\":\"" + host(i) + "\",\"ip\":\"" + ip(i) + "\"}")
-          .collect(Collectors.joining(",", "[", "]"));
-    }
-
-    private void post(String path, String body) throws Exception {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-          .header("Authorization", auth).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
-            + response.body());
       }
     }
   }
