@@ -7,18 +7,12 @@ import io.drydock.standalone.Standalone;
 import io.drydock.standalone.StandaloneOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +22,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * The maintenance story, measured. One run: the standalone suite in this JVM with simulated agents
  * {@code sim-agent-1..n}; the machines of {@code windows × machinesPerWindow} are in a rolling maintenance
  * schedule posted at once, the last {@code spares} are never maintained. The example framework keeps
- * {@code replicas} replicas alive; every replica starts on a machine of the plan (a filler holds the spares
- * until then). The operator drives each window: at its start {@code /machine/down}, at its end
- * {@code /machine/up}. Counted: launches per replica after the schedule was posted (migrations), and the
+ * {@code replicas} replicas alive; every replica starts on the first window's machines (a filler, another
+ * team's work, holds every other machine until then). The operator drives each window: at its start
+ * {@code /machine/down}, at its end {@code /machine/up}. Counted: per replica, the tasks that started
+ * running after the schedule was posted (migrations; launches that never ran are counted apart), and the
  * running replicas at every change.
  *
  * <pre>
- * ./mvnw -B -ntp -q -pl bench exec:java -Dexec.classpathScope=compile \
+ * ./mvnw -B -ntp -q -f bench/pom.xml compile exec:java -Dexec.classpathScope=compile \
  *   -Dexec.mainClass=io.drydock.bench.maintenance.MaintenanceScenario [-Dexec.args="--quick"]
  * </pre>
  */
@@ -65,7 +59,9 @@ public final class MaintenanceScenario {
   }
 
   /**
-   * The scenario's shape.
+   * The scenario's shape. The replicas start on the first window's machines, so {@code replicas} must fit
+   * there ({@code machinesPerWindow × maxPerAgent}); the spares are the only room outside the plan, so
+   * {@code spares × maxPerAgent >= replicas} is what moving every replica once needs.
    *
    * @param lead from posting the schedule to the first window's start
    * @param spacing between window starts
@@ -74,14 +70,28 @@ public final class MaintenanceScenario {
   public record Config(int windows, int machinesPerWindow, int spares, int replicas, int minReplicas,
       int maxPerAgent, Duration lead, Duration spacing, Duration windowLength) {
 
-    /** 12 machines in 4 windows, 4 spares, 8 replicas (minimum 8), at most 2 per agent. */
-    public static Config standard() {
-      return new Config(4, 3, 4, 8, 8, 2, Duration.ofSeconds(10), Duration.ofSeconds(6), Duration.ofSeconds(4));
+    public Config {
+      if (replicas > machinesPerWindow * maxPerAgent || replicas > spares * maxPerAgent) {
+        throw new IllegalArgumentException("the replicas must fit on the first window's machines and on the "
+            + "spares (at most maxPerAgent per agent)");
+      }
     }
 
-    /** 4 machines in 2 windows, 2 spares, 4 replicas: the JUnit test's size. */
+    /**
+     * 12 machines in 4 windows of 3 and 3 spares; 6 replicas (minimum 6), at most 2 per agent: the
+     * service fills the first window, and the spares hold exactly the service.
+     */
+    public static Config standard() {
+      return new Config(4, 3, 3, 6, 6, 2, Duration.ofSeconds(10), Duration.ofSeconds(6), Duration.ofSeconds(4));
+    }
+
+    /**
+     * 4 machines in 2 windows, 2 spares, 4 replicas: the JUnit test's size. The first window starts 15 s
+     * after posting, so that on a loaded build machine the replacements run before it (at 8 s, with the
+     * load average at 56, one inverse offer was declined while its replacements were still starting).
+     */
     public static Config quick() {
-      return new Config(2, 2, 2, 4, 4, 2, Duration.ofSeconds(8), Duration.ofSeconds(4), Duration.ofSeconds(3));
+      return new Config(2, 2, 2, 4, 4, 2, Duration.ofSeconds(15), Duration.ofSeconds(4), Duration.ofSeconds(3));
     }
 
     int maintained() {
@@ -97,13 +107,14 @@ public final class MaintenanceScenario {
    * One run's numbers.
    *
    * @param affected replicas on a maintained machine when the schedule was posted
-   * @param migrations launches after the schedule was posted
-   * @param maxMoves the most launches one replica had after the schedule was posted
+   * @param migrations tasks started (reached {@code TASK_RUNNING}) after the schedule was posted
+   * @param launches tasks launched after the schedule was posted (with those that never ran)
+   * @param maxMoves the most tasks one replica started after the schedule was posted
    * @param minRunning the fewest replicas running at any moment after the schedule was posted
    * @param declined inverse offers the policy declined
    */
-  public record Result(Variant variant, int replicas, int minReplicas, int affected, int migrations, int maxMoves,
-      int minRunning, int declined, Duration elapsed) {
+  public record Result(Variant variant, int replicas, int minReplicas, int affected, int migrations, int launches,
+      int maxMoves, int minRunning, int declined, Duration elapsed) {
 
     /** Migrations per affected replica (1.00 is the physical limit). */
     public double perAffected() {
@@ -134,10 +145,20 @@ public final class MaintenanceScenario {
     System.exit(0);
   }
 
-  /** Runs one variant on a fresh standalone suite and answers its numbers. */
+  /** Runs one variant on a fresh standalone suite (its data deleted afterwards) and answers its numbers. */
   public static Result run(Config config, Variant variant) throws Exception {
-    Instant began = Instant.now();
     Path dataDir = Files.createTempDirectory("drydock-maintenance-scenario");
+    try {
+      return run(config, variant, dataDir);
+    } finally {
+      try (java.util.stream.Stream<Path> files = Files.walk(dataDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  private static Result run(Config config, Variant variant, Path dataDir) throws Exception {
+    Instant began = Instant.now();
     String secret = "scenario-" + Long.toHexString(System.nanoTime());
     Path credentials = dataDir.resolve("credentials.json");
     Files.writeString(credentials,
@@ -146,8 +167,9 @@ public final class MaintenanceScenario {
         "--agents", String.valueOf(config.agents()), "--credentials", credentials.toString(),
         "--drydock.agent.simulated.resources=cpus:2;mem:4096;disk:1024;ports:[31000-32000]",
         "--drydock.master.allocation.maintenance-aware-placement=" + variant.allocatorPlacement,
-        "--logging.level.root=WARN", "--logging.level.io.drydock=WARN",
-        "--logging.level.io.drydock.sdk=INFO", "--logging.level.io.drydock.examples=INFO"));
+        "--logging.level.root=WARN", "--logging.level.io.drydock=" + System.getProperty("scenario.drydockLog", "WARN"),
+        "--logging.level.io.drydock.sdk=INFO",
+        "--logging.level.io.drydock.examples=" + System.getProperty("scenario.exampleLog", "INFO")));
     for (String port : List.of("--master-port", "--agent-port", "--maintenance-port", "--auth-port",
         "--postgres-port", "--kafka-port")) {
       args.add(port);
@@ -158,17 +180,21 @@ public final class MaintenanceScenario {
     String kafka = "localhost:" + options.kafkaPort();
     Operator operator = new Operator("http://localhost:" + options.maintenancePort(), "operator", secret);
 
-    Set<String> spares = new HashSet<>();
-    for (int i = config.maintained() + 1; i <= config.agents(); i++) {
-      spares.add(host(i));
+    Set<String> held = new HashSet<>();
+    for (int i = config.machinesPerWindow() + 1; i <= config.agents(); i++) {
+      held.add(host(i));
     }
     try (Standalone suite = Standalone.start(options)) {
-      SpareFiller filler = new SpareFiller(spares);
+      Filler filler = new Filler(held);
       DrydockSchedulerDriver fillerDriver = new DrydockSchedulerDriver(
-          SchedulerOptions.of(master, kafka, "spare-filler").withCredentials("operator", secret), filler);
+          SchedulerOptions.of(master, kafka, "filler").withCredentials("operator", secret), filler);
       try {
         fillerDriver.start();
-        await("the spares are held and every agent offered", () -> filler.filled(config.agents()), filler::toString);
+        await("every machine but the first window's held and every agent offered",
+            () -> {
+              filler.reconcile(fillerDriver);
+              return filler.filled(config.agents());
+            }, () -> filler + "; " + operator.masterTasks(master));
       } catch (RuntimeException e) {
         fillerDriver.stop();
         throw e;
@@ -180,11 +206,14 @@ public final class MaintenanceScenario {
           recorder::record);
       DrydockSchedulerDriver driver = new DrydockSchedulerDriver(
           SchedulerOptions.of(master, kafka, "replicated-service").withCredentials("operator", secret), service);
+      java.util.function.Supplier<Object> stalled = () -> service.describeTasks() + "; "
+          + operator.masterTasks(master);
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
       try {
         driver.start();
         ticker.scheduleWithFixedDelay(() -> service.tick(driver), 500, 500, TimeUnit.MILLISECONDS);
-        await("all replicas running", () -> service.snapshot().running() == config.replicas(), service::snapshot);
+        await("all replicas running", () -> service.snapshot().running() == config.replicas(),
+            stalled);
         fillerDriver.teardown();
 
         ReplicatedService.Snapshot before = service.snapshot();
@@ -210,24 +239,27 @@ public final class MaintenanceScenario {
           awaitInstant(start);
           operator.down(windows.get(w));
           await("replicas back after window " + (w + 1),
-              () -> service.snapshot().running() == config.replicas(), service::snapshot);
+              () -> service.snapshot().running() == config.replicas(), stalled);
           awaitInstant(start.plus(config.windowLength()));
           operator.up(windows.get(w));
         }
         await("the service settled", () -> {
           ReplicatedService.Snapshot s = service.snapshot();
           return s.running() == config.replicas() && s.liveTasks() == config.replicas();
-        }, service::snapshot);
+        }, stalled);
         ReplicatedService.Snapshot after = service.snapshot();
         int migrations = 0;
         int maxMoves = 0;
-        for (Map.Entry<Integer, Integer> slot : after.launchesPerSlot().entrySet()) {
-          int moves = slot.getValue() - before.launchesPerSlot().get(slot.getKey());
+        int launches = 0;
+        for (Map.Entry<Integer, Integer> slot : after.startsPerSlot().entrySet()) {
+          int moves = slot.getValue() - before.startsPerSlot().get(slot.getKey());
           migrations += moves;
           maxMoves = Math.max(maxMoves, moves);
+          launches += after.launchesPerSlot().get(slot.getKey()) - before.launchesPerSlot().get(slot.getKey());
         }
-        System.out.println(variant.label + " paths: " + recorder.paths());
-        return new Result(variant, config.replicas(), config.minReplicas(), affected, migrations, maxMoves,
+        System.out.println(variant.label + " paths: " + recorder.paths() + "; tasks that never ran: "
+            + service.neverRan() + "; task states learnt only by reconciliation: " + service.reconciledStates());
+        return new Result(variant, config.replicas(), config.minReplicas(), affected, migrations, launches, maxMoves,
             recorder.min(), service.declineReasons().size(), Duration.between(began, Instant.now()));
       } finally {
         ticker.shutdownNow();
@@ -241,12 +273,13 @@ public final class MaintenanceScenario {
   public static String table(Config config, List<Result> results) {
     StringBuilder out = new StringBuilder();
     out.append(String.format("%d agents: %d machines in %d windows of %d (rolling), %d spares; %d replicas "
-            + "(declared minimum %d), at most %d per agent%n%n", config.agents(), config.maintained(),
+            + "(declared minimum %d), at most %d per agent, starting on the first window%n%n", config.agents(),
+        config.maintained(),
         config.windows(), config.machinesPerWindow(), config.spares(), config.replicas(), config.minReplicas(),
         config.maxPerAgent()));
     out.append("| run | affected replicas | migrations | migrations per affected replica | most moves of one "
-        + "replica | fewest replicas running | inverse offers declined | run time |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "replica | launches | fewest replicas running | inverse offers declined | run time |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Result r : results) {
       out.append(row(r)).append('\n');
     }
@@ -254,8 +287,8 @@ public final class MaintenanceScenario {
   }
 
   private static String row(Result r) {
-    return String.format("| %s | %d | %d | %.2f | %d | %d / %d%s | %d | %d s |", r.variant().label, r.affected(),
-        r.migrations(), r.perAffected(), r.maxMoves(), r.minRunning(), r.replicas(),
+    return String.format("| %s | %d | %d | %.2f | %d | %d | %d / %d%s | %d | %d s |", r.variant().label,
+        r.affected(), r.migrations(), r.perAffected(), r.maxMoves(), r.launches(), r.minRunning(), r.replicas(),
         r.minRunning() < r.minReplicas() ? " (below minimum " + r.minReplicas() + ")" : "", r.declined(),
         r.elapsed().toSeconds());
   }
@@ -300,86 +333,6 @@ public final class MaintenanceScenario {
             // the Kafka controller needs port + 1 too
           }
         }
-      }
-    }
-  }
-
-  /** The fewest replicas running since {@link #start}, and the hosts each replica ran on. */
-  static final class Recorder {
-    private volatile boolean measuring;
-    private int min = Integer.MAX_VALUE;
-    private final Map<Integer, List<String>> paths = new java.util.TreeMap<>();
-
-    synchronized void start(int running) {
-      measuring = true;
-      min = running;
-    }
-
-    synchronized void record(ReplicatedService.Snapshot snapshot) {
-      if (measuring) {
-        min = Math.min(min, snapshot.running());
-      }
-      snapshot.hostPerSlot().forEach((slot, host) -> {
-        List<String> path = paths.computeIfAbsent(slot, s -> new ArrayList<>());
-        if (path.isEmpty() || !path.get(path.size() - 1).equals(host)) {
-          path.add(host);
-        }
-      });
-    }
-
-    synchronized String paths() {
-      return paths.entrySet().stream().map(e -> "web-" + e.getKey() + ": " + String.join(" > ", e.getValue()))
-          .collect(Collectors.joining("; "));
-    }
-
-    synchronized int min() {
-      return min;
-    }
-  }
-
-  /** The operator's calls to maintenance-service (Mesos paths and JSON, HTTP Basic). */
-  static final class Operator {
-    private final String base;
-    private final String auth;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    Operator(String base, String principal, String secret) {
-      this.base = base;
-      this.auth = "Basic " + Base64.getEncoder().encodeToString(
-          (principal + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    }
-
-    void schedule(List<List<Integer>> windows, Instant first, Duration spacing, Duration length) throws Exception {
-      List<String> json = new ArrayList<>();
-      for (int w = 0; w < windows.size(); w++) {
-        Instant start = first.plus(spacing.multipliedBy(w));
-        long nanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
-        json.add("{\"machine_ids\":" + machines(windows.get(w)) + ",\"unavailability\":{\"start\":{\"nanoseconds\":"
-            + nanos + "},\"duration\":{\"nanoseconds\":" + length.toNanos() + "}}}");
-      }
-      post("/maintenance/schedule", "{\"windows\":[" + String.join(",", json) + "]}");
-    }
-
-    void down(List<Integer> machines) throws Exception {
-      post("/machine/down", machines(machines));
-    }
-
-    void up(List<Integer> machines) throws Exception {
-      post("/machine/up", machines(machines));
-    }
-
-    private static String machines(List<Integer> machines) {
-      return machines.stream().map(i -> "{\"hostname\":\"" + host(i) + "\",\"ip\":\"" + ip(i) + "\"}")
-          .collect(Collectors.joining(",", "[", "]"));
-    }
-
-    private void post(String path, String body) throws Exception {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-          .header("Authorization", auth).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
-            + response.body());
       }
     }
   }

@@ -14,6 +14,8 @@ import io.drydock.sdk.maintenance.MaintenanceActions;
 import io.drydock.sdk.maintenance.MaintenancePolicy;
 import io.drydock.sdk.maintenance.TaskRuntime;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +44,12 @@ import org.slf4j.LoggerFactory;
 public final class ReplicatedService implements Scheduler {
 
   private static final Logger log = LoggerFactory.getLogger(ReplicatedService.class);
+
+  /**
+   * A task whose next update is awaited (launched and not yet running, or replaced and not yet ended) is
+   * reconciled when nothing was heard of it for this long, and again after as long.
+   */
+  static final Duration RECONCILE_AFTER = Duration.ofSeconds(5);
 
   /** How the service treats maintenance. */
   public enum Policy {
@@ -83,24 +91,31 @@ public final class ReplicatedService implements Scheduler {
     }
   }
 
-  /** What the service looks like now: running replicas and, per slot, its launches and current host. */
+  /**
+   * What the service looks like now: running replicas and, per slot, its launches (attempts), its starts
+   * (tasks that reached {@code TASK_RUNNING}) and its current host.
+   */
   public record Snapshot(int running, int liveTasks, Map<Integer, Integer> launchesPerSlot,
-      Map<Integer, String> hostPerSlot) {}
+      Map<Integer, Integer> startsPerSlot, Map<Integer, String> hostPerSlot) {}
 
   private final Settings settings;
+  private final Clock clock;
   private final MaintenancePolicy maintenance;
   private final Consumer<Snapshot> onChange;
   private final List<Slot> slots = new ArrayList<>();
   private final Map<String, Task> tasks = new HashMap<>();
   private final Map<String, String> hostnames = new HashMap<>();
   private final List<String> declineReasons = new ArrayList<>();
+  private int reconciledStates;
+  private final List<String> neverRan = new ArrayList<>();
 
   /**
-   * @param clock the maintenance policy's time source
+   * @param clock the maintenance policy's and the reconciliation's time source
    * @param onChange called (on the callback thread) after every change of the replicas' states
    */
   public ReplicatedService(Settings settings, Clock clock, Consumer<Snapshot> onChange) {
     this.settings = settings;
+    this.clock = clock;
     this.maintenance = settings.policy() == Policy.MAINTENANCE_AWARE ? new MaintenancePolicy(clock) : null;
     this.onChange = onChange == null ? snapshot -> { } : onChange;
     for (int i = 0; i < settings.replicas(); i++) {
@@ -157,10 +172,24 @@ public final class ReplicatedService implements Scheduler {
   @Override
   public synchronized void statusUpdate(SchedulerDriver driver, TaskStatusUpdate update) {
     Task task = tasks.get(update.taskId());
+    log.debug("Status update {} {} ({} {}, uuid {})", update.taskId(), update.state(), update.source(),
+        update.reason(), update.statusUuid());
     if (task == null) {
       return;
     }
+    if ("REASON_RECONCILIATION".equals(update.reason()) && update.state() != task.state) {
+      reconciledStates++;
+      log.info("Reconciliation: task {} is {}, not {} as last heard", task.taskId, update.state(), task.state);
+    }
+    if (update.state() == TaskState.TASK_RUNNING && !task.started) {
+      task.started = true;
+      task.slot.starts++;
+    }
+    if (update.state().isTerminal() && !task.started) {
+      neverRan.add(task.taskId + " " + update.state() + " " + update.reason() + ": " + update.message());
+    }
     task.state = update.state();
+    task.heard = clock.instant();
     if (maintenance != null) {
       execute(driver, maintenance.statusUpdate(update.taskId(), update.state()));
     }
@@ -190,17 +219,44 @@ public final class ReplicatedService implements Scheduler {
     }
   }
 
-  /** Lets the maintenance policy decline inverse offers that fell due; call it every second or so. */
+  /**
+   * Lets the maintenance policy decline inverse offers that fell due, and reconciles the tasks whose next
+   * update is overdue by {@link #RECONCILE_AFTER}: launched but not running, or replaced but not ended (as
+   * Mesos frameworks reconcile: the master answers each with its latest state). Call it every second or so.
+   */
   public synchronized void tick(SchedulerDriver driver) {
     if (maintenance != null) {
       execute(driver, maintenance.tick());
     }
+    Instant now = clock.instant();
+    List<TaskSpec.TaskRef> stale = new ArrayList<>();
+    for (Task task : tasks.values()) {
+      boolean awaited = task.state != TaskState.TASK_RUNNING || task.slot.live.size() > 1;
+      if (awaited && !task.heard.plus(RECONCILE_AFTER).isAfter(now)) {
+        stale.add(new TaskSpec.TaskRef(task.taskId, task.agentId));
+        task.heard = now;
+      }
+    }
+    if (!stale.isEmpty()) {
+      driver.reconcile(stale);
+    }
+  }
+
+  /** The tasks that ended without ever running, with state, reason and message. */
+  public synchronized List<String> neverRan() {
+    return List.copyOf(neverRan);
+  }
+
+  /** Status updates that reconciliation answered differently from the last one received. */
+  public synchronized int reconciledStates() {
+    return reconciledStates;
   }
 
   /** The current state. */
   public synchronized Snapshot snapshot() {
     int running = 0;
     Map<Integer, Integer> launches = new LinkedHashMap<>();
+    Map<Integer, Integer> starts = new LinkedHashMap<>();
     Map<Integer, String> hosts = new LinkedHashMap<>();
     for (Slot slot : slots) {
       boolean up = false;
@@ -213,8 +269,18 @@ public final class ReplicatedService implements Scheduler {
       }
       running += up ? 1 : 0;
       launches.put(slot.index, slot.launches);
+      starts.put(slot.index, slot.starts);
     }
-    return new Snapshot(running, tasks.size(), launches, hosts);
+    return new Snapshot(running, tasks.size(), launches, starts, hosts);
+  }
+
+  /** Every live task with its state and host, for diagnostics. */
+  public synchronized String describeTasks() {
+    StringBuilder out = new StringBuilder();
+    tasks.values().stream().sorted(java.util.Comparator.comparing(t -> t.taskId)).forEach(t -> out
+        .append(out.length() == 0 ? "" : ", ").append(t.taskId).append(' ').append(t.state).append(" on ")
+        .append(hostnames.getOrDefault(t.agentId, t.agentId)).append(" (").append(t.agentId).append(')'));
+    return "tasks [" + out + "]";
   }
 
   /** The reasons of the inverse offers the policy declined. */
@@ -238,7 +304,7 @@ public final class ReplicatedService implements Scheduler {
   private TaskSpec newTask(Slot slot, String agentId) {
     slot.launches++;
     String taskId = settings.name() + "-" + slot.index + "-" + slot.launches;
-    Task task = new Task(taskId, agentId, slot);
+    Task task = new Task(taskId, agentId, slot, clock.instant());
     tasks.put(taskId, task);
     slot.live.add(taskId);
     return TaskSpec.command(taskId, agentId, settings.cpus(), settings.mem(), settings.command());
@@ -259,6 +325,7 @@ public final class ReplicatedService implements Scheduler {
     final int index;
     final Set<String> live = new LinkedHashSet<>();
     int launches;
+    int starts;
 
     Slot(int index) {
       this.index = index;
@@ -270,11 +337,14 @@ public final class ReplicatedService implements Scheduler {
     final String agentId;
     final Slot slot;
     TaskState state = TaskState.TASK_STAGING;
+    Instant heard;
+    boolean started;
 
-    Task(String taskId, String agentId, Slot slot) {
+    Task(String taskId, String agentId, Slot slot, Instant launched) {
       this.taskId = taskId;
       this.agentId = agentId;
       this.slot = slot;
+      this.heard = launched;
     }
   }
 }

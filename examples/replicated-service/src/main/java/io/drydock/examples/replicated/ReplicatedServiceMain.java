@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  *
  * It runs until Ctrl-C (the framework stays registered for its failover timeout; with
  * {@code --framework-id-file} a restart re-subscribes as the same framework) and prints a line whenever
- * the number of running replicas changes.
+ * the number of running replicas or their machines change.
  */
 public final class ReplicatedServiceMain {
 
@@ -74,12 +74,13 @@ public final class ReplicatedServiceMain {
     if (opts.containsKey("framework-id-file")) {
       options = options.withFrameworkIdFile(Path.of(opts.get("framework-id-file")));
     }
-    int[] last = {-1};
+    String[] last = {""};
     ReplicatedService service = new ReplicatedService(settings, Clock.systemUTC(), snapshot -> {
-      if (snapshot.running() != last[0]) {
-        last[0] = snapshot.running();
-        System.out.printf("%d/%d replicas running (minimum %d) on %s%n", snapshot.running(), settings.replicas(),
-            settings.minReplicas(), snapshot.hostPerSlot().values());
+      String line = String.format("%d/%d replicas running (minimum %d) on %s", snapshot.running(),
+          settings.replicas(), settings.minReplicas(), snapshot.hostPerSlot().values());
+      if (!line.equals(last[0])) {
+        last[0] = line;
+        System.out.println(line);
       }
     });
     DrydockSchedulerDriver driver = new DrydockSchedulerDriver(options, service);

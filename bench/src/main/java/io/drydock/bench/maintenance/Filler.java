@@ -14,25 +14,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Another team's work that holds the spare machines while the service starts, so that every replica
- * starts on a machine of the maintenance plan (the scenario's worst case, and the same start for every
- * run). It takes all of each spare agent's cpus and mem, and is torn down before the schedule is posted.
+ * Another team's work that holds every machine but the first window's while the service starts, so that
+ * every replica starts on the machines that go down first (the same start for every run). It takes all of
+ * each held agent's cpus and mem, and is torn down before the schedule is posted.
  */
-final class SpareFiller implements Scheduler {
+final class Filler implements Scheduler {
 
-  private final Set<String> spares;
+  private final Set<String> held;
   private final Set<String> seenHosts = new HashSet<>();
   private final Map<String, String> launchedOn = new LinkedHashMap<>();
   private final Set<String> running = new HashSet<>();
+  private final Map<String, TaskState> lastState = new java.util.TreeMap<>();
+  private final Map<String, TaskSpec.TaskRef> refs = new java.util.HashMap<>();
+  private java.time.Instant reconciled = java.time.Instant.now();
 
-  SpareFiller(Set<String> spares) {
-    this.spares = Set.copyOf(spares);
+  Filler(Set<String> held) {
+    this.held = Set.copyOf(held);
   }
 
   @Override
   public synchronized void offer(SchedulerDriver driver, OfferEvent offer) {
     seenHosts.add(offer.hostname());
-    if (spares.contains(offer.hostname()) && !launchedOn.containsKey(offer.hostname())) {
+    if (held.contains(offer.hostname()) && !launchedOn.containsKey(offer.hostname())) {
       double cpus = 0;
       double mem = 0;
       for (Resource r : offer.resources()) {
@@ -43,6 +46,7 @@ final class SpareFiller implements Scheduler {
       }
       String taskId = "filler-" + offer.hostname();
       launchedOn.put(offer.hostname(), taskId);
+      refs.put(taskId, new TaskSpec.TaskRef(taskId, offer.agentId()));
       driver.launch(List.of(offer.offerId()), List.of(TaskSpec.command(taskId, offer.agentId(), cpus, mem,
           "sleep infinity")), 300);
     } else {
@@ -52,6 +56,7 @@ final class SpareFiller implements Scheduler {
 
   @Override
   public synchronized void statusUpdate(SchedulerDriver driver, TaskStatusUpdate update) {
+    lastState.put(update.taskId(), update.state());
     if (update.state() == TaskState.TASK_RUNNING) {
       running.add(update.taskId());
     } else if (update.state().isTerminal()) {
@@ -62,11 +67,28 @@ final class SpareFiller implements Scheduler {
 
   @Override
   public synchronized String toString() {
-    return "filler: hosts seen " + seenHosts + ", spares launched " + launchedOn.keySet() + ", running " + running;
+    return "filler: hosts seen " + seenHosts + ", held " + launchedOn.keySet() + ", updates " + lastState;
   }
 
-  /** Every spare is held and the filler has seen offers from {@code hosts} machines. */
+  /**
+   * Reconciles, every 5 s, the launched tasks not heard of as running
+   * (as the example framework does).
+   */
+  synchronized void reconcile(SchedulerDriver driver) {
+    java.time.Instant now = java.time.Instant.now();
+    if (reconciled.plus(java.time.Duration.ofSeconds(5)).isAfter(now)) {
+      return;
+    }
+    reconciled = now;
+    List<TaskSpec.TaskRef> stale = launchedOn.values().stream().filter(id -> !running.contains(id))
+        .map(refs::get).toList();
+    if (!stale.isEmpty()) {
+      driver.reconcile(stale);
+    }
+  }
+
+  /** Every machine to hold is held and the filler has seen offers from {@code hosts} machines. */
   synchronized boolean filled(int hosts) {
-    return running.size() == spares.size() && seenHosts.size() >= hosts;
+    return running.size() == held.size() && seenHosts.size() >= hosts;
   }
 }
