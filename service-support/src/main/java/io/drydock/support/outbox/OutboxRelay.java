@@ -17,8 +17,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox rows to Kafka in commit order and deletes them once Kafka acknowledged
- * them. Delivery is at least once: a crash after the send and before the delete sends the row again,
+ * Publishes committed outbox rows to Kafka in the order they were appended ({@code seq}) and deletes exactly
+ * the rows Kafka acknowledged. A row whose transaction commits after a pass read the table (it may carry a
+ * lower {@code seq}) goes out in the next pass. Delivery is at least once: a crash after the send and before the delete sends the row again,
  * and consumers drop it by event id. Replicas of a service take turns through a PostgreSQL advisory
  * lock, so per-key order holds with any number of replicas.
  */
@@ -102,7 +103,11 @@ public class OutboxRelay implements SmartLifecycle {
         sends.add(kafka.send(record));
       }
       CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-      jdbc.update("DELETE FROM outbox WHERE seq <= ?", rows.get(rows.size() - 1).seq());
+      // exactly the rows sent: a row with a lower seq whose transaction committed while the sends were in
+      // flight was not read by this pass, and goes out in the next one
+      Long[] sent = rows.stream().map(Row::seq).toArray(Long[]::new);
+      jdbc.update("DELETE FROM outbox WHERE seq = ANY(?)",
+          ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", sent)));
       return rows.size();
     });
     return published == null ? 0 : published;

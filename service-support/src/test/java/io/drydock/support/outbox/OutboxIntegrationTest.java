@@ -18,14 +18,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox against real PostgreSQL and a real Kafka broker. */
@@ -40,6 +49,9 @@ class OutboxIntegrationTest {
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcTemplate jdbc;
   @Autowired EventCodec codec;
+  @Autowired OutboxRelay relay;
+  @Autowired KafkaTemplate<String, String> kafka;
+  @Autowired OutboxProperties properties;
 
   @Test
   void committedEventsReachKafkaAndReadBackAsTheSameRecords() {
@@ -55,6 +67,67 @@ class OutboxIntegrationTest {
     List<Envelope> received = consume(topic, 2);
     assertThat(received).containsExactly(first, second);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox", Integer.class)).isZero();
+  }
+
+  /**
+   * A transaction that appended earlier (lower seq) but commits while a relay pass is waiting for Kafka must
+   * not lose its event: the pass deletes only what it sent.
+   */
+  @Test
+  void anEventCommittedWhileAPassIsSendingIsPublishedByTheNextPass() throws Exception {
+    String topic = "outbox-race-" + UUID.randomUUID();
+    Envelope late = machineEvent("late", MachineMode.DRAINING);
+    Envelope early = machineEvent("early", MachineMode.DRAINING);
+    relay.stop();
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    CountDownLatch appended = new CountDownLatch(1);
+    CountDownLatch commitLate = new CountDownLatch(1);
+    CountDownLatch sending = new CountDownLatch(1);
+    CountDownLatch releaseSends = new CountDownLatch(1);
+    try {
+      Future<?> lateTx = threads.submit(() -> transactions.executeWithoutResult(s -> {
+        outbox.append(topic, late);
+        appended.countDown();
+        awaitLatch(commitLate);
+      }));
+      assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+      transactions.executeWithoutResult(s -> outbox.append(topic, early));
+      KafkaTemplate<String, String> paused = new KafkaTemplate<>(kafka.getProducerFactory()) {
+        @Override
+        public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
+          sending.countDown();
+          awaitLatch(releaseSends);
+          return super.send(record);
+        }
+      };
+      OutboxRelay pass = new OutboxRelay(jdbc, transactions, paused, properties);
+      Future<Integer> first = threads.submit(pass::drain);
+      assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+      commitLate.countDown();
+      lateTx.get(10, TimeUnit.SECONDS);
+      releaseSends.countDown();
+      assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE event_id::text = ?", Integer.class,
+          late.eventId().toString())).as("the late row is still there").isOne();
+      assertThat(pass.drain()).isEqualTo(1);
+      assertThat(consume(topic, 2)).containsExactlyInAnyOrder(early, late);
+    } finally {
+      releaseSends.countDown();
+      commitLate.countDown();
+      threads.shutdownNow();
+      relay.start();
+    }
+  }
+
+  private static void awaitLatch(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("latch not released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
