@@ -152,7 +152,7 @@ public class DrydockSecurityAutoConfiguration {
         http.addFilterBefore(new DrydockAuthenticationFilter(properties, realms, verifier, decoder),
             AuthorizationFilter.class);
       }
-      http.addFilterBefore(new AuditFilter(audit, service, clock.getIfAvailable(Clock::systemUTC)),
+      http.addFilterBefore(new AuditFilter(audit, service, clock.getIfAvailable(Clock::systemUTC), realms),
           AuthorizationFilter.class);
       return http.build();
     }
