@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -86,26 +89,37 @@ public class TaskRegistry {
    * @return the tasks that became terminal with this batch: their resources go back to the allocator
    */
   public List<Task> applyAgentUpdates(String agentId, List<StatusUpdate> updates) {
+    if (updates.isEmpty()) {
+      return List.of();
+    }
     return transactions.execute(s -> {
-      List<Task> changed = new ArrayList<>();
+      Map<TaskStore.Key, Task> current = new HashMap<>();
+      for (Task t : store.findAll(updates.stream().map(u -> new TaskStore.Key(u.frameworkId(), u.taskId())).toList())) {
+        current.put(new TaskStore.Key(t.frameworkId(), t.taskId()), t);
+      }
+      Map<TaskStore.Key, Task> changed = new LinkedHashMap<>();
       List<Task> terminal = new ArrayList<>();
+      List<Outbox.Pending> events = new ArrayList<>();
       for (StatusUpdate u : updates) {
         TaskState state = parseState(u.state());
-        Optional<Task> known = store.find(u.frameworkId(), u.taskId());
-        if (state == null || known.isEmpty() || known.get().state().isTerminal()
-            || (u.statusUuid() != null && u.statusUuid().equals(known.get().statusUuid()))) {
+        TaskStore.Key key = new TaskStore.Key(u.frameworkId(), u.taskId());
+        Task known = current.get(key);
+        if (state == null || known == null || known.state().isTerminal()
+            || (u.statusUuid() != null && u.statusUuid().equals(known.statusUuid()))) {
           continue;
         }
         Instant at = u.timestamp() == null ? clock.instant() : u.timestamp();
         String uuid = u.statusUuid() == null ? UUID.randomUUID().toString() : u.statusUuid();
-        Task task = known.get().with(state, u.reason(), u.message(), uuid, at);
-        changed.add(task);
+        Task task = known.with(state, u.reason(), u.message(), uuid, at);
+        current.put(key, task);
+        changed.put(key, task);
         if (state.isTerminal()) {
           terminal.add(task);
         }
-        publish(task, agentId, SOURCE_EXECUTOR);
+        events.add(event(task, agentId, SOURCE_EXECUTOR));
       }
-      store.saveAll(changed);
+      store.saveAll(List.copyOf(changed.values()));
+      outbox.appendAll(events);
       return terminal;
     });
   }
@@ -119,15 +133,17 @@ public class TaskRegistry {
     Instant now = clock.instant();
     return transactions.execute(s -> {
       List<Task> changed = new ArrayList<>();
+      List<Outbox.Pending> events = new ArrayList<>();
       for (Task t : tasks) {
         if (t.state().isTerminal()) {
           continue;
         }
         Task task = t.with(state, reason, message, UUID.randomUUID().toString(), now);
         changed.add(task);
-        publish(task, t.agentId(), SOURCE_MASTER);
+        events.add(event(task, t.agentId(), SOURCE_MASTER));
       }
       store.saveAll(changed);
+      outbox.appendAll(events);
       return changed;
     });
   }
@@ -182,7 +198,8 @@ public class TaskRegistry {
                   "REASON_RECONCILIATION", "Reconciliation: Task is unknown", null, now)));
         }
       }
-      out.forEach(u -> outbox.append(Topics.framework(frameworkId), Envelope.of(u, now, leadership.epoch())));
+      outbox.appendAll(out.stream().map(u -> new Outbox.Pending(Topics.framework(frameworkId),
+          Envelope.of(u, now, leadership.epoch()))).toList());
     });
   }
 
@@ -191,10 +208,10 @@ public class TaskRegistry {
         "REASON_RECONCILIATION", "Reconciliation: Latest task state", null, now);
   }
 
-  private void publish(Task task, String agentId, String source) {
-    outbox.append(Topics.framework(task.frameworkId()), Envelope.of(new TaskStatusUpdate(task.frameworkId(),
-        task.taskId(), agentId, task.state(), source, task.reason(), task.message(), task.statusUuid(),
-        task.updatedAt()), task.updatedAt(), leadership.epoch()));
+  private Outbox.Pending event(Task task, String agentId, String source) {
+    return new Outbox.Pending(Topics.framework(task.frameworkId()), Envelope.of(new TaskStatusUpdate(
+        task.frameworkId(), task.taskId(), agentId, task.state(), source, task.reason(), task.message(),
+        task.statusUuid(), task.updatedAt()), task.updatedAt(), leadership.epoch()));
   }
 
   private static TaskState parseState(String name) {

@@ -5,6 +5,7 @@ import io.drydock.master.task.Task;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +50,25 @@ public class TaskStore {
     return jdbc.query("SELECT * FROM task WHERE framework_id = ? AND task_id = ?", TaskStore::map, frameworkId,
         taskId).stream().findFirst();
   }
+
+  /** The known tasks among these keys, in one query. */
+  public List<Task> findAll(Collection<Key> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    String[] frameworks = keys.stream().map(Key::frameworkId).toArray(String[]::new);
+    String[] tasks = keys.stream().map(Key::taskId).toArray(String[]::new);
+    return jdbc.query(
+        "SELECT t.* FROM task t JOIN (SELECT DISTINCT * FROM unnest(?::text[], ?::text[])) AS k(framework_id, task_id)"
+            + " ON t.framework_id = k.framework_id AND t.task_id = k.task_id",
+        ps -> {
+          ps.setArray(1, ps.getConnection().createArrayOf("text", frameworks));
+          ps.setArray(2, ps.getConnection().createArrayOf("text", tasks));
+        }, TaskStore::map);
+  }
+
+  /** A task's identity. */
+  public record Key(String frameworkId, String taskId) {}
 
   public List<Task> findByAgent(String agentId) {
     return jdbc.query("SELECT * FROM task WHERE agent_id = ?", TaskStore::map, agentId);
