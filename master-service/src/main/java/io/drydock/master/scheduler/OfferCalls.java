@@ -92,8 +92,9 @@ class OfferCalls {
     List<TaskRequest> requests = new ArrayList<>();
     Map<String, LaunchTask> byId = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
+    Set<String> active = tasks.activeAmong(framework.id(), launches.stream().map(LaunchTask::taskId).toList());
     for (LaunchTask t : launches) {
-      if (!seen.add(t.taskId()) || tasks.isActive(framework.id(), t.taskId())) {
+      if (!seen.add(t.taskId()) || active.contains(t.taskId())) {
         tasks.refused(framework.id(), t.taskId(), t.agentId(), TaskState.TASK_ERROR, "REASON_TASK_INVALID",
             "Task has duplicate ID: " + t.taskId());
         continue;

@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,6 +70,17 @@ public class TaskRegistry {
   /** Whether a task with this id is known and not terminal (a new one may not reuse the id). */
   public boolean isActive(String frameworkId, String taskId) {
     return store.find(frameworkId, taskId).map(t -> !t.state().isTerminal()).orElse(false);
+  }
+
+  /** Which of these task ids are known and not terminal, in one query (ACCEPT checks a whole batch at once). */
+  public Set<String> activeAmong(String frameworkId, Collection<String> taskIds) {
+    Set<String> active = new HashSet<>();
+    for (Task t : store.findAll(taskIds.stream().map(id -> new TaskStore.Key(frameworkId, id)).toList())) {
+      if (!t.state().isTerminal()) {
+        active.add(t.taskId());
+      }
+    }
+    return active;
   }
 
   /** Records tasks about to be sent to their agent, in TASK_STAGING (no update: as in Mesos). */
