@@ -39,8 +39,8 @@ public final class DrydockSchedulerDriver implements SchedulerDriver, AutoClosea
   private Thread thread;
   private volatile ThreadPoolExecutor acks;
 
-  static final int ACK_THREADS = 4;
-  static final int ACK_QUEUE = 10_000;
+  static final int ACK_THREADS = 16;
+  static final int ACK_QUEUE = 50_000;
 
   /**
    * A driver that retries each call up to 8 times, backing off from 250 ms (doubling, at most 30 s).
