@@ -39,7 +39,7 @@ public final class DrydockSchedulerDriver implements SchedulerDriver, AutoClosea
   private Thread thread;
   private volatile ThreadPoolExecutor acks;
 
-  static final int ACK_THREADS = 16;
+  static final int ACK_THREADS = 8;
   static final int ACK_QUEUE = 50_000;
 
   /**

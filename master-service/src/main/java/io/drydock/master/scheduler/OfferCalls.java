@@ -112,6 +112,7 @@ class OfferCalls {
     }
     List<TaskAssignment> assignments = allocation.accept(fw, offerIds, requests, filters).join();
     Map<String, List<TaskAssignment>> launchedByAgent = new LinkedHashMap<>();
+    List<TaskRegistry.Refusal> refused = new ArrayList<>();
     for (TaskAssignment a : assignments) {
       if (a.launched()) {
         launchedByAgent.computeIfAbsent(a.agentId(), k -> new ArrayList<>()).add(a);
@@ -119,9 +120,10 @@ class OfferCalls {
         TaskState state = "REASON_INVALID_OFFERS".equals(a.reason())
             ? (framework.partitionAware() ? TaskState.TASK_DROPPED : TaskState.TASK_LOST)
             : TaskState.TASK_ERROR;
-        tasks.refused(framework.id(), a.taskId(), a.agentId(), state, a.reason(), a.error());
+        refused.add(new TaskRegistry.Refusal(a.taskId(), a.agentId(), state, a.reason(), a.error()));
       }
     }
+    tasks.refusedAll(framework.id(), refused);
     launchedByAgent.forEach((agentId, launched) -> launch(framework, agentId, launched, byId));
   }
 

@@ -164,11 +164,23 @@ public class TaskRegistry {
   /** A task the master refused before launching it (TASK_ERROR, TASK_DROPPED, TASK_LOST): not recorded. */
   public void refused(String frameworkId, String taskId, String agentId, TaskState state, String reason,
       String message) {
-    Instant now = clock.instant();
-    transactions.executeWithoutResult(s -> outbox.append(Topics.framework(frameworkId), Envelope.of(
-        new TaskStatusUpdate(frameworkId, taskId, agentId, state, SOURCE_MASTER, reason, message,
-            UUID.randomUUID().toString(), now), now, leadership.epoch())));
+    refusedAll(frameworkId, List.of(new Refusal(taskId, agentId, state, reason, message)));
   }
+
+  /** Several refused tasks of one call, published in one transaction. */
+  public void refusedAll(String frameworkId, List<Refusal> refusals) {
+    if (refusals.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    transactions.executeWithoutResult(s -> outbox.appendAll(refusals.stream().map(r -> new Outbox.Pending(
+        Topics.framework(frameworkId), Envelope.of(new TaskStatusUpdate(frameworkId, r.taskId(), r.agentId(),
+            r.state(), SOURCE_MASTER, r.reason(), r.message(), UUID.randomUUID().toString(), now), now,
+            leadership.epoch()))).toList()));
+  }
+
+  /** A task refused before launch, and why. */
+  public record Refusal(String taskId, String agentId, TaskState state, String reason, String message) {}
 
   /** Tasks an agent reports when it re-registers: the registry adopts the agent's view of them. */
   public void adopt(String agentId, List<TaskReport> reports, java.util.function.Function<TaskReport, String> roleOf) {
