@@ -131,7 +131,7 @@ public class TaskRegistry {
         }
         events.add(event(task, agentId, SOURCE_EXECUTOR));
       }
-      store.saveAll(List.copyOf(changed.values()));
+      store.updateStatuses(List.copyOf(changed.values()));
       outbox.appendAll(events);
       return terminal;
     });
@@ -155,7 +155,7 @@ public class TaskRegistry {
         changed.add(task);
         events.add(event(task, t.agentId(), SOURCE_MASTER));
       }
-      store.saveAll(changed);
+      store.updateStatuses(changed);
       outbox.appendAll(events);
       return changed;
     });
