@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -146,7 +147,11 @@ public final class FakeMaster implements AutoCloseable {
     if (failNextStatusUpdates.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       return 503;
     }
-    acknowledged.addAll(updates.updates());
+    // like the master: an update resent after a timed-out call (same uuid) is applied once
+    synchronized (acknowledged) {
+      Set<String> seen = acknowledged.stream().map(StatusUpdate::statusUuid).collect(Collectors.toSet());
+      updates.updates().stream().filter(u -> seen.add(u.statusUuid())).forEach(acknowledged::add);
+    }
     return new Acknowledged(updates.updates().stream().map(StatusUpdate::statusUuid).toList());
   }
 
