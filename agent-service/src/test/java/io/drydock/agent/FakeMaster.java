@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -147,11 +146,7 @@ public final class FakeMaster implements AutoCloseable {
     if (failNextStatusUpdates.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       return 503;
     }
-    // like the master: an update resent after a timed-out call (same uuid) is applied once
-    synchronized (acknowledged) {
-      Set<String> seen = acknowledged.stream().map(StatusUpdate::statusUuid).collect(Collectors.toSet());
-      updates.updates().stream().filter(u -> seen.add(u.statusUuid())).forEach(acknowledged::add);
-    }
+    acknowledged.addAll(updates.updates());
     return new Acknowledged(updates.updates().stream().map(StatusUpdate::statusUuid).toList());
   }
 
