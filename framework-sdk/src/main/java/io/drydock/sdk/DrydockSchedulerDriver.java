@@ -6,6 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs a {@link Scheduler} against Drydock: {@link #start()} subscribes (with the stored framework id
  * if there is one) and starts consuming the framework's topic on a thread of its own; {@link #stop()}
  * stops consuming (the master keeps the framework for its failover timeout); {@link #teardown()} ends
- * it. Status updates are acknowledged after {@link Scheduler#statusUpdate} returns.
+ * it. Status updates are acknowledged after {@link Scheduler#statusUpdate} returns: one ACKNOWLEDGE call
+ * per update, as in Mesos, sent by a small pool of acknowledging threads so that the event thread goes
+ * on with the next event while acknowledgements are in flight (at most {@value #ACK_THREADS} at a time,
+ * {@value #ACK_QUEUE} queued; beyond that the event thread sends them itself, which slows it down
+ * instead of queueing without bound). {@link #stop()} waits for the queued acknowledgements.
  */
 public final class DrydockSchedulerDriver implements SchedulerDriver, AutoCloseable {
 
@@ -28,6 +37,10 @@ public final class DrydockSchedulerDriver implements SchedulerDriver, AutoClosea
   private volatile String frameworkId;
   private EventLoop loop;
   private Thread thread;
+  private volatile ThreadPoolExecutor acks;
+
+  static final int ACK_THREADS = 8;
+  static final int ACK_QUEUE = 50_000;
 
   /**
    * A driver that retries each call up to 8 times, backing off from 250 ms (doubling, at most 30 s).
@@ -64,6 +77,7 @@ public final class DrydockSchedulerDriver implements SchedulerDriver, AutoClosea
     frameworkId = subscribed.path("framework_id").path("value").asString();
     String topic = subscribed.path("topic").asString("drydock.framework." + frameworkId);
     ids.save(frameworkId);
+    acks = acknowledgers(frameworkId);
     loop = new EventLoop(options.kafkaBootstrapServers(), frameworkId, topic,
         new EventLoop.Dispatcher(scheduler, this, this::acknowledge, message -> stopAsync()));
     thread = new Thread(loop, "drydock-scheduler-" + frameworkId);
@@ -87,6 +101,30 @@ public final class DrydockSchedulerDriver implements SchedulerDriver, AutoClosea
       loop = null;
       thread = null;
     }
+    if (acks != null) {
+      acks.shutdown();
+      try {
+        if (!acks.awaitTermination(10, TimeUnit.SECONDS)) {
+          log.warn("Gave up waiting for {} acknowledgements", acks.getQueue().size());
+          acks.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      acks = null;
+    }
+  }
+
+  private static ThreadPoolExecutor acknowledgers(String frameworkId) {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(ACK_THREADS, ACK_THREADS, 30, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(ACK_QUEUE), r -> {
+          Thread t = new Thread(r, "drydock-ack-" + n.incrementAndGet() + "-" + frameworkId);
+          t.setDaemon(true);
+          return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private void stopAsync() {
@@ -147,8 +185,26 @@ public final class DrydockSchedulerDriver implements SchedulerDriver, AutoClosea
   }
 
   private void acknowledge(TaskStatusUpdate update) {
-    if (update.statusUuid() != null && update.agentId() != null) {
-      acknowledge(update.agentId(), update.taskId(), update.statusUuid());
+    if (update.statusUuid() == null || update.agentId() == null) {
+      return;
+    }
+    Runnable ack = () -> {
+      try {
+        acknowledge(update.agentId(), update.taskId(), update.statusUuid());
+      } catch (RuntimeException e) {
+        log.warn("Could not acknowledge update {} of task {}: {}", update.statusUuid(), update.taskId(),
+            e.getMessage());
+      }
+    };
+    ThreadPoolExecutor pool = acks;
+    if (pool == null || pool.isShutdown()) {
+      ack.run();
+    } else {
+      try {
+        pool.execute(ack);
+      } catch (RejectedExecutionException e) {
+        ack.run();
+      }
     }
   }
 

@@ -25,6 +25,9 @@ import java.util.Properties;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,6 +52,7 @@ class DrydockSchedulerDriverTest {
   private final Queue<String> authorizations = new ConcurrentLinkedQueue<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile int refuseWith;
+  private volatile CountDownLatch holdAcknowledge = new CountDownLatch(0);
   private HttpServer master;
   private String frameworkId;
   @TempDir Path dir;
@@ -78,6 +82,13 @@ class DrydockSchedulerDriverTest {
       } else {
         calls.add(call);
         status = 202;
+        if (call.path("type").asString().equals("ACKNOWLEDGE")) {
+          try {
+            holdAcknowledge.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
       }
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -86,6 +97,7 @@ class DrydockSchedulerDriverTest {
       }
       exchange.close();
     });
+    master.setExecutor(Executors.newCachedThreadPool());
     master.start();
   }
 
@@ -160,6 +172,34 @@ class DrydockSchedulerDriverTest {
       assertThat(ack.at("/acknowledge/uuid").asString()).isEqualTo("uuid-1");
       assertThat(ack.at("/acknowledge/task_id/value").asString()).isEqualTo("t-1");
       assertThat(updates).extracting(TaskStatusUpdate::state).containsExactly(TaskState.TASK_RUNNING);
+    }
+  }
+
+  @Test
+  void theEventThreadGoesOnWhileAcknowledgementsAreInFlight() throws Exception {
+    holdAcknowledge = new CountDownLatch(1);
+    List<TaskStatusUpdate> updates = new CopyOnWriteArrayList<>();
+    Scheduler scheduler = new Scheduler() {
+      @Override
+      public void statusUpdate(SchedulerDriver driver, TaskStatusUpdate update) {
+        updates.add(update);
+      }
+    };
+    try (DrydockSchedulerDriver driver = new DrydockSchedulerDriver(options(), scheduler)) {
+      driver.start();
+      for (int i = 1; i <= 3; i++) {
+        publish(Envelope.of(new TaskStatusUpdate(frameworkId, "t-" + i, "a-1", TaskState.TASK_RUNNING,
+            "SOURCE_AGENT", null, null, "uuid-" + i, Instant.now()), Instant.now()));
+      }
+      // the master holds every ACKNOWLEDGE: a driver acknowledging on its event thread would stop at update 1
+      await().atMost(Duration.ofSeconds(30)).until(() -> updates.size() == 3);
+      holdAcknowledge.countDown();
+      await().atMost(Duration.ofSeconds(30)).until(() -> calls.stream()
+          .filter(c -> c.path("type").asString().equals("ACKNOWLEDGE"))
+          .map(c -> c.at("/acknowledge/uuid").asString()).toList()
+          .containsAll(List.of("uuid-1", "uuid-2", "uuid-3")));
+    } finally {
+      holdAcknowledge.countDown();
     }
   }
 

@@ -151,6 +151,39 @@ class SchedulerFlowTest {
   }
 
   @Test
+  void oneBatchWithSeveralUpdatesOfATaskPublishesEachOnceInOrder() {
+    String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
+    String frameworkId = connectFramework("");
+    launch(frameworkId, awaitOffer(agentId, 0), "task-b");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !agent.received("/launch").isEmpty());
+
+    String running = UUID.randomUUID().toString();
+    String update = """
+        {"frameworkId":"%s","taskId":"%%s","state":"%%s","statusUuid":"%%s","timestamp":"%s"}"""
+        .formatted(frameworkId, Instant.now());
+    HttpResponse<String> r = master.post("/agent/v1/status-updates", "{\"agentId\":\"" + agentId + "\",\"updates\":["
+        + String.join(",", update.formatted("task-b", "TASK_STARTING", UUID.randomUUID()),
+            update.formatted("task-b", "TASK_RUNNING", running),
+            update.formatted("task-b", "TASK_RUNNING", running), // the same update again: applied once
+            update.formatted("task-unknown", "TASK_RUNNING", UUID.randomUUID()),
+            update.formatted("task-b", "TASK_FINISHED", UUID.randomUUID()),
+            update.formatted("task-b", "TASK_FAILED", UUID.randomUUID())) // after a terminal state: ignored
+        + "]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.of(TaskStatusUpdate.class).stream()
+        .anyMatch(u -> u.taskId().equals("task-b") && u.state() == TaskState.TASK_FINISHED));
+    // the finished task's cpu comes back: offered again (alone, or with the rest of the agent)
+    await().atMost(Duration.ofSeconds(20)).until(() -> offersOn(agentId).stream().skip(1)
+        .anyMatch(o -> o.resources().stream().anyMatch(res -> res.name().equals("cpus")
+            && (res.scalar() == 1.0 || res.scalar() == 4.0))));
+    assertThat(events.of(TaskStatusUpdate.class).stream().filter(u -> !u.taskId().equals("task-unknown")))
+        .extracting(TaskStatusUpdate::state)
+        .containsExactly(TaskState.TASK_STARTING, TaskState.TASK_RUNNING, TaskState.TASK_FINISHED);
+    assertThat(events.of(TaskStatusUpdate.class)).noneMatch(u -> u.taskId().equals("task-unknown"));
+  }
+
+  @Test
   void declineFiltersTheAgentUntilRevive() {
     String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
     String frameworkId = connectFramework("");

@@ -265,6 +265,11 @@ public final class AgentSession {
   }
 
   private void updatesAnswered(Acknowledged acknowledged, Throwable failure) {
+    // drop the acknowledged updates before another batch may start: a batch started in between (by an
+    // update added on another thread) would send them again
+    if (failure == null && acknowledged != null && acknowledged.statusUuids() != null) {
+      tasks.acknowledged(tasks.updates().acknowledge(acknowledged.statusUuids()));
+    }
     boolean again;
     synchronized (this) {
       sending = false;
@@ -280,9 +285,6 @@ public final class AgentSession {
       }
       updateRetry = properties.statusUpdateRetry();
       again = true;
-    }
-    if (acknowledged != null && acknowledged.statusUuids() != null) {
-      tasks.acknowledged(tasks.updates().acknowledge(acknowledged.statusUuids()));
     }
     if (again) {
       sendUpdates();

@@ -25,6 +25,7 @@ public final class StatusUpdateQueue {
   private final JsonMapper json;
   private final Map<String, Entry> pending = new LinkedHashMap<>();
   private volatile Runnable listener = () -> {};
+  private final ThreadLocal<Boolean> batching = ThreadLocal.withInitial(() -> Boolean.FALSE);
   private long sequence;
 
   private record Entry(StatusUpdate update, Path file) {}
@@ -58,7 +59,10 @@ public final class StatusUpdateQueue {
     return queue;
   }
 
-  /** Called after every {@link #add}, outside the queue's lock (the agent sends at once when registered). */
+  /**
+   * Called after every {@link #add} (once after a {@link #batch}), outside the queue's lock (the agent sends
+   * at once when registered).
+   */
   public void onAdd(Runnable listener) {
     this.listener = listener;
   }
@@ -78,6 +82,26 @@ public final class StatusUpdateQueue {
         }
       }
       pending.put(update.statusUuid(), new Entry(update, file));
+    }
+    if (!batching.get()) {
+      listener.run();
+    }
+  }
+
+  /**
+   * Runs {@code adds} (which may {@link #add} several updates) and tells the listener once afterwards, so
+   * that updates produced together (a launch of many tasks) go to the master in one batch.
+   */
+  public void batch(Runnable adds) {
+    if (batching.get()) {
+      adds.run();
+      return;
+    }
+    batching.set(Boolean.TRUE);
+    try {
+      adds.run();
+    } finally {
+      batching.set(Boolean.FALSE);
     }
     listener.run();
   }

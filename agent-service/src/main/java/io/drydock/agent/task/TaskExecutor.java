@@ -96,11 +96,13 @@ public abstract class TaskExecutor {
       }
       validate(task);
     }
-    for (LaunchTasks.Task task : launch.tasks()) {
-      TaskRecord record = new TaskRecord(launch.frameworkId(), task, "TASK_STAGING");
-      tasks.put(record.key(), record);
-      start(record);
-    }
+    updates.batch(() -> {
+      for (LaunchTasks.Task task : launch.tasks()) {
+        TaskRecord record = new TaskRecord(launch.frameworkId(), task, "TASK_STAGING");
+        tasks.put(record.key(), record);
+        start(record);
+      }
+    });
   }
 
   private static boolean isValidId(String id) {

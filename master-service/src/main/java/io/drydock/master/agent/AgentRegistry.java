@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,11 @@ public class AgentRegistry {
 
   private static final Logger log = LoggerFactory.getLogger(AgentRegistry.class);
 
+  /** Registrations, removals and maintenance changes of one machine are serialized; machines run in parallel. */
+  private static final int MACHINE_LOCKS = 64;
+
   private final Map<String, Entry> agents = new ConcurrentHashMap<>();
+  private final ReentrantLock[] machineLocks = new ReentrantLock[MACHINE_LOCKS];
   private final AgentStore store;
   private final AllocationActor allocation;
   private final MachineModes machines;
@@ -83,6 +88,13 @@ public class AgentRegistry {
     this.client = client;
     this.properties = properties;
     this.clock = clock;
+    for (int i = 0; i < MACHINE_LOCKS; i++) {
+      machineLocks[i] = new ReentrantLock();
+    }
+  }
+
+  private ReentrantLock lockOf(MachineId machine) {
+    return machineLocks[Math.floorMod(machine.hashCode(), MACHINE_LOCKS)];
   }
 
   private static final class Entry {
@@ -107,12 +119,22 @@ public class AgentRegistry {
    *
    * @throws IllegalArgumentException when the registration is malformed (e.g. bad resources)
    */
-  public synchronized Outcome register(RegisterAgent request) {
+  public Outcome register(RegisterAgent request) {
     require(request.hostname(), "hostname");
     require(request.ip(), "ip");
     require(request.endpoint(), "endpoint");
     require(request.resources(), "resources");
     MachineId machine = new MachineId(request.hostname(), request.ip());
+    ReentrantLock lock = lockOf(machine);
+    lock.lock();
+    try {
+      return register(request, machine);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Outcome register(RegisterAgent request, MachineId machine) {
     if (machines.isDown(machine)) {
       log.info("Refused agent {} on machine {}: the machine is DOWN", request.agentId(), machine);
       return new Refused(new io.drydock.agentprotocol.Refused("Machine is `DOWN`", true));
@@ -225,7 +247,18 @@ public class AgentRegistry {
    * shut down and removed and its tasks end (spec §1.6.2); otherwise its agents' unavailability is set or
    * cleared, which rescinds their offers and inverse offers and re-offers with it (spec §1.6.1).
    */
-  public synchronized void machineChanged(MachineId machine, io.drydock.events.MachineMode mode,
+  public void machineChanged(MachineId machine, io.drydock.events.MachineMode mode,
+      io.drydock.events.Unavailability unavailability) {
+    ReentrantLock lock = lockOf(machine);
+    lock.lock();
+    try {
+      changeMachine(machine, mode, unavailability);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void changeMachine(MachineId machine, io.drydock.events.MachineMode mode,
       io.drydock.events.Unavailability unavailability) {
     var before = machines.stateOf(machine);
     machines.update(machine, mode, unavailability);
@@ -263,7 +296,18 @@ public class AgentRegistry {
     }
   }
 
-  private synchronized void remove(AgentInfo agent, String lostReason, String partitionAwareState,
+  private void remove(AgentInfo agent, String lostReason, String partitionAwareState,
+      String partitionAwareReason, String message) {
+    ReentrantLock lock = lockOf(agent.machine());
+    lock.lock();
+    try {
+      removeLocked(agent, lostReason, partitionAwareState, partitionAwareReason, message);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void removeLocked(AgentInfo agent, String lostReason, String partitionAwareState,
       String partitionAwareReason, String message) {
     if (agents.remove(agent.id()) == null) {
       return;

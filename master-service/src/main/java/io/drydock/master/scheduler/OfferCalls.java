@@ -80,21 +80,29 @@ class OfferCalls {
     }
     List<String> offerIds = ids(accept, "offer_ids");
     Filters filters = filters(accept);
-    Map<String, LaunchTask> byId = new LinkedHashMap<>();
-    List<OfferOperation> operations = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
     List<JsonNode> ops = Json.repeated(accept, "operations");
+    Map<Integer, List<LaunchTask>> launches = new LinkedHashMap<>();
     for (int i = 0; i < ops.size(); i++) {
-      JsonNode op = ops.get(i);
-      String type = Json.string(op, "type");
+      String type = Json.string(ops.get(i), "type");
       if ("LAUNCH".equals(type)) {
-        operations.add(OfferOperation.launch(i, launchRequests(framework, op, i, seen, byId)));
-      } else if (CONVERSIONS.containsKey(type)) {
-        operations.add(conversion(framework, op, i, type));
-      } else {
+        launches.put(i, launchTasks(ops.get(i), i));
+      } else if (!CONVERSIONS.containsKey(type)) {
         throw CallException.badRequest("Unsupported operation: " + type
             + " (supported: LAUNCH, RESERVE, UNRESERVE, CREATE, DESTROY)");
       }
+    }
+    // one query for the ids of every launched task that are still in use
+    Set<String> active = tasks.activeAmong(framework.id(), launches.values().stream().flatMap(List::stream)
+        .map(LaunchTask::taskId).toList());
+    Map<String, LaunchTask> byId = new LinkedHashMap<>();
+    List<TaskRegistry.Refusal> refused = new ArrayList<>();
+    List<OfferOperation> operations = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < ops.size(); i++) {
+      List<LaunchTask> launch = launches.get(i);
+      operations.add(launch != null
+          ? OfferOperation.launch(i, launchRequests(launch, active, seen, byId, refused))
+          : conversion(framework, ops.get(i), i, Json.string(ops.get(i), "type")));
     }
     AcceptOutcome outcome = allocation.accept(FrameworkId.of(framework.id()), offerIds, operations, filters).join();
     conversions.remember(framework.principal(), outcome);
@@ -106,9 +114,10 @@ class OfferCalls {
         TaskState state = "REASON_INVALID_OFFERS".equals(a.reason())
             ? (framework.partitionAware() ? TaskState.TASK_DROPPED : TaskState.TASK_LOST)
             : TaskState.TASK_ERROR;
-        tasks.refused(framework.id(), a.taskId(), a.agentId(), state, a.reason(), a.error());
+        refused.add(new TaskRegistry.Refusal(a.taskId(), a.agentId(), state, a.reason(), a.error()));
       }
     }
+    tasks.refusedAll(framework.id(), refused);
     launchedByAgent.forEach((agentId, launched) -> launch(framework, agentId, launched, byId));
     for (AcceptOutcome.Dropped d : outcome.dropped()) {
       log.warn("Dropping {} operation {} of framework {}: {}", d.type(), d.index(), framework.id(), d.message());
@@ -136,24 +145,31 @@ class OfferCalls {
     return conversions.conversion(index, type, framework.principal(), resources);
   }
 
-  /** The tasks of one LAUNCH; duplicate ids and invalid resources are refused (TASK_ERROR) right away. */
-  private List<TaskRequest> launchRequests(FrameworkInfo framework, JsonNode op, int index, Set<String> seen,
-      Map<String, LaunchTask> byId) {
+  private static List<LaunchTask> launchTasks(JsonNode op, int index) {
     List<JsonNode> infos = Json.repeated(Json.message(op, "launch"), "task_infos");
-    List<TaskRequest> requests = new ArrayList<>();
+    List<LaunchTask> out = new ArrayList<>();
     for (int t = 0; t < infos.size(); t++) {
-      LaunchTask task = task(infos.get(t), "accept.operations[" + index + "].launch.task_infos[" + t + "]");
-      if (!seen.add(task.taskId()) || tasks.isActive(framework.id(), task.taskId())) {
-        tasks.refused(framework.id(), task.taskId(), task.agentId(), TaskState.TASK_ERROR, "REASON_TASK_INVALID",
-            "Task has duplicate ID: " + task.taskId());
+      out.add(task(infos.get(t), "accept.operations[" + index + "].launch.task_infos[" + t + "]"));
+    }
+    return out;
+  }
+
+  /** The tasks of one LAUNCH; duplicate ids and invalid resources are refused (TASK_ERROR) right away. */
+  private static List<TaskRequest> launchRequests(List<LaunchTask> launch, Set<String> active, Set<String> seen,
+      Map<String, LaunchTask> byId, List<TaskRegistry.Refusal> refused) {
+    List<TaskRequest> requests = new ArrayList<>();
+    for (LaunchTask task : launch) {
+      if (!seen.add(task.taskId()) || active.contains(task.taskId())) {
+        refused.add(new TaskRegistry.Refusal(task.taskId(), task.agentId(), TaskState.TASK_ERROR,
+            "REASON_TASK_INVALID", "Task has duplicate ID: " + task.taskId()));
         continue;
       }
       Resources resources;
       try {
         resources = ResourceJson.parse(task.resources());
       } catch (RuntimeException e) {
-        tasks.refused(framework.id(), task.taskId(), task.agentId(), TaskState.TASK_ERROR, "REASON_TASK_INVALID",
-            "Task uses invalid resources: " + e.getMessage());
+        refused.add(new TaskRegistry.Refusal(task.taskId(), task.agentId(), TaskState.TASK_ERROR,
+            "REASON_TASK_INVALID", "Task uses invalid resources: " + e.getMessage()));
         continue;
       }
       requests.add(new TaskRequest(task.taskId(), task.agentId(), resources));

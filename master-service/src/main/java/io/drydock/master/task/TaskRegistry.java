@@ -13,8 +13,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,6 +72,17 @@ public class TaskRegistry {
     return store.find(frameworkId, taskId).map(t -> !t.state().isTerminal()).orElse(false);
   }
 
+  /** Which of these task ids are known and not terminal, in one query (ACCEPT checks a whole batch at once). */
+  public Set<String> activeAmong(String frameworkId, Collection<String> taskIds) {
+    Set<String> active = new HashSet<>();
+    for (Task t : store.findAll(taskIds.stream().map(id -> new TaskStore.Key(frameworkId, id)).toList())) {
+      if (!t.state().isTerminal()) {
+        active.add(t.taskId());
+      }
+    }
+    return active;
+  }
+
   /** Records tasks about to be sent to their agent, in TASK_STAGING (no update: as in Mesos). */
   public List<Task> staging(String frameworkId, String agentId, List<NewTask> tasks) {
     Instant now = clock.instant();
@@ -86,26 +102,37 @@ public class TaskRegistry {
    * @return the tasks that became terminal with this batch: their resources go back to the allocator
    */
   public List<Task> applyAgentUpdates(String agentId, List<StatusUpdate> updates) {
+    if (updates.isEmpty()) {
+      return List.of();
+    }
     return transactions.execute(s -> {
-      List<Task> changed = new ArrayList<>();
+      Map<TaskStore.Key, Task> current = new HashMap<>();
+      for (Task t : store.findAll(updates.stream().map(u -> new TaskStore.Key(u.frameworkId(), u.taskId())).toList())) {
+        current.put(new TaskStore.Key(t.frameworkId(), t.taskId()), t);
+      }
+      Map<TaskStore.Key, Task> changed = new LinkedHashMap<>();
       List<Task> terminal = new ArrayList<>();
+      List<Outbox.Pending> events = new ArrayList<>();
       for (StatusUpdate u : updates) {
         TaskState state = parseState(u.state());
-        Optional<Task> known = store.find(u.frameworkId(), u.taskId());
-        if (state == null || known.isEmpty() || known.get().state().isTerminal()
-            || (u.statusUuid() != null && u.statusUuid().equals(known.get().statusUuid()))) {
+        TaskStore.Key key = new TaskStore.Key(u.frameworkId(), u.taskId());
+        Task known = current.get(key);
+        if (state == null || known == null || known.state().isTerminal()
+            || (u.statusUuid() != null && u.statusUuid().equals(known.statusUuid()))) {
           continue;
         }
         Instant at = u.timestamp() == null ? clock.instant() : u.timestamp();
         String uuid = u.statusUuid() == null ? UUID.randomUUID().toString() : u.statusUuid();
-        Task task = known.get().with(state, u.reason(), u.message(), uuid, at);
-        changed.add(task);
+        Task task = known.with(state, u.reason(), u.message(), uuid, at);
+        current.put(key, task);
+        changed.put(key, task);
         if (state.isTerminal()) {
           terminal.add(task);
         }
-        publish(task, agentId, SOURCE_EXECUTOR);
+        events.add(event(task, agentId, SOURCE_EXECUTOR));
       }
-      store.saveAll(changed);
+      store.updateStatuses(List.copyOf(changed.values()));
+      outbox.appendAll(events);
       return terminal;
     });
   }
@@ -119,15 +146,17 @@ public class TaskRegistry {
     Instant now = clock.instant();
     return transactions.execute(s -> {
       List<Task> changed = new ArrayList<>();
+      List<Outbox.Pending> events = new ArrayList<>();
       for (Task t : tasks) {
         if (t.state().isTerminal()) {
           continue;
         }
         Task task = t.with(state, reason, message, UUID.randomUUID().toString(), now);
         changed.add(task);
-        publish(task, t.agentId(), SOURCE_MASTER);
+        events.add(event(task, t.agentId(), SOURCE_MASTER));
       }
-      store.saveAll(changed);
+      store.updateStatuses(changed);
+      outbox.appendAll(events);
       return changed;
     });
   }
@@ -135,11 +164,23 @@ public class TaskRegistry {
   /** A task the master refused before launching it (TASK_ERROR, TASK_DROPPED, TASK_LOST): not recorded. */
   public void refused(String frameworkId, String taskId, String agentId, TaskState state, String reason,
       String message) {
-    Instant now = clock.instant();
-    transactions.executeWithoutResult(s -> outbox.append(Topics.framework(frameworkId), Envelope.of(
-        new TaskStatusUpdate(frameworkId, taskId, agentId, state, SOURCE_MASTER, reason, message,
-            UUID.randomUUID().toString(), now), now, leadership.epoch())));
+    refusedAll(frameworkId, List.of(new Refusal(taskId, agentId, state, reason, message)));
   }
+
+  /** Several refused tasks of one call, published in one transaction. */
+  public void refusedAll(String frameworkId, List<Refusal> refusals) {
+    if (refusals.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    transactions.executeWithoutResult(s -> outbox.appendAll(refusals.stream().map(r -> new Outbox.Pending(
+        Topics.framework(frameworkId), Envelope.of(new TaskStatusUpdate(frameworkId, r.taskId(), r.agentId(),
+            r.state(), SOURCE_MASTER, r.reason(), r.message(), UUID.randomUUID().toString(), now), now,
+            leadership.epoch()))).toList()));
+  }
+
+  /** A task refused before launch, and why. */
+  public record Refusal(String taskId, String agentId, TaskState state, String reason, String message) {}
 
   /** Tasks an agent reports when it re-registers: the registry adopts the agent's view of them. */
   public void adopt(String agentId, List<TaskReport> reports, java.util.function.Function<TaskReport, String> roleOf) {
@@ -182,7 +223,8 @@ public class TaskRegistry {
                   "REASON_RECONCILIATION", "Reconciliation: Task is unknown", null, now)));
         }
       }
-      out.forEach(u -> outbox.append(Topics.framework(frameworkId), Envelope.of(u, now, leadership.epoch())));
+      outbox.appendAll(out.stream().map(u -> new Outbox.Pending(Topics.framework(frameworkId),
+          Envelope.of(u, now, leadership.epoch()))).toList());
     });
   }
 
@@ -191,10 +233,10 @@ public class TaskRegistry {
         "REASON_RECONCILIATION", "Reconciliation: Latest task state", null, now);
   }
 
-  private void publish(Task task, String agentId, String source) {
-    outbox.append(Topics.framework(task.frameworkId()), Envelope.of(new TaskStatusUpdate(task.frameworkId(),
-        task.taskId(), agentId, task.state(), source, task.reason(), task.message(), task.statusUuid(),
-        task.updatedAt()), task.updatedAt(), leadership.epoch()));
+  private Outbox.Pending event(Task task, String agentId, String source) {
+    return new Outbox.Pending(Topics.framework(task.frameworkId()), Envelope.of(new TaskStatusUpdate(
+        task.frameworkId(), task.taskId(), agentId, task.state(), source, task.reason(), task.message(),
+        task.statusUuid(), task.updatedAt()), task.updatedAt(), leadership.epoch()));
   }
 
   private static TaskState parseState(String name) {

@@ -2,6 +2,7 @@ package io.drydock.support.outbox;
 
 import io.drydock.events.Envelope;
 import io.drydock.support.kafka.EventCodec;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,12 +30,30 @@ public class Outbox {
    *     change (or the reverse) is exactly what the outbox exists to prevent
    */
   public void append(String topic, Envelope envelope) {
+    appendAll(List.of(new Pending(topic, envelope)));
+  }
+
+  /**
+   * Records several events in one batched insert, in list order (the relay publishes them in that order).
+   *
+   * @throws IllegalStateException when called outside a transaction (see {@link #append})
+   */
+  public void appendAll(List<Pending> events) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("Outbox.append must run inside the transaction of the state change");
     }
-    jdbc.update(
+    if (events.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate(
         "INSERT INTO outbox (event_id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)",
-        envelope.eventId(), topic, envelope.payload().partitionKey(), envelope.type(), codec.write(envelope));
+        events, events.size(), (ps, e) -> {
+          ps.setObject(1, e.envelope().eventId());
+          ps.setString(2, e.topic());
+          ps.setString(3, e.envelope().payload().partitionKey());
+          ps.setString(4, e.envelope().type());
+          ps.setString(5, codec.write(e.envelope()));
+        });
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
@@ -42,4 +61,7 @@ public class Outbox {
       }
     });
   }
+
+  /** An event to record for publication on {@code topic}. */
+  public record Pending(String topic, Envelope envelope) {}
 }

@@ -15,6 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Records every write (POST, PUT, PATCH, DELETE) outside the open realm once it is answered: principal,
  * method, path, status, decision. Sits after authentication, so refused credentials are recorded too.
+ * Allowed writes to the paths a service declares {@link HttpRealms.Builder#unaudited unaudited} (the agent
+ * protocol, the v1 scheduler API) are not recorded; refused ones are.
  */
 public class AuditFilter extends OncePerRequestFilter {
 
@@ -23,11 +25,13 @@ public class AuditFilter extends OncePerRequestFilter {
   private final AuditSink sink;
   private final String service;
   private final Clock clock;
+  private final HttpRealms realms;
 
-  public AuditFilter(AuditSink sink, String service, Clock clock) {
+  public AuditFilter(AuditSink sink, String service, Clock clock, HttpRealms realms) {
     this.sink = sink;
     this.service = service;
     this.clock = clock;
+    this.realms = realms;
   }
 
   @Override
@@ -42,7 +46,8 @@ public class AuditFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       status = response.getStatus();
     } finally {
-      if (request.getAttribute(Realm.class.getName()) != Realm.OPEN) {
+      if (request.getAttribute(Realm.class.getName()) != Realm.OPEN
+          && (status == 401 || status == 403 || realms.auditsAllowed(request))) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String principal = authentication == null ? null : authentication.getName();
         sink.record(new AuditRecord(UUID.randomUUID(), clock.instant(), service, principal, request.getMethod(),

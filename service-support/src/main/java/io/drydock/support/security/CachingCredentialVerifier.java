@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,6 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * before auth-service) and remembers successful verifications for a short time, keyed by a SHA-256 of
  * the pair, so bcrypt and the network are paid once per TTL. Failures are never cached: a rotated or
  * removed secret stops working within the TTL.
+ *
+ * <p>One verification per pair runs at a time (single flight): concurrent misses of the same pair wait for
+ * it instead of each running bcrypt. A remembered pair is verified again ahead of its expiry (in the last
+ * quarter of the TTL) by the one request that notices first, while the others are still answered from the
+ * cache, so a busy pair never expires under load.
  */
 public class CachingCredentialVerifier implements CredentialVerifier {
 
@@ -23,12 +30,15 @@ public class CachingCredentialVerifier implements CredentialVerifier {
 
   private final List<CredentialVerifier> delegates;
   private final Duration ttl;
+  private final Duration refreshAhead;
   private final Clock clock;
   private final Map<String, Instant> validUntil = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Result>> inFlight = new ConcurrentHashMap<>();
 
   public CachingCredentialVerifier(List<CredentialVerifier> delegates, Duration ttl, Clock clock) {
     this.delegates = List.copyOf(delegates);
     this.ttl = ttl;
+    this.refreshAhead = ttl.dividedBy(4);
     this.clock = clock;
   }
 
@@ -38,11 +48,52 @@ public class CachingCredentialVerifier implements CredentialVerifier {
     Instant now = clock.instant();
     Instant until = validUntil.get(key);
     if (until != null && now.isBefore(until)) {
+      if (!now.isBefore(until.minus(refreshAhead)) && !inFlight.containsKey(key)) {
+        CompletableFuture<Result> mine = new CompletableFuture<>();
+        if (inFlight.putIfAbsent(key, mine) == null) {
+          try {
+            return lead(key, principal, secret, mine);
+          } catch (VerificationUnavailableException e) {
+            return Result.VALID; // still remembered: the next request tries again
+          }
+        }
+      }
       return Result.VALID;
     }
+    CompletableFuture<Result> mine = new CompletableFuture<>();
+    CompletableFuture<Result> running = inFlight.putIfAbsent(key, mine);
+    if (running == null) {
+      return lead(key, principal, secret, mine);
+    }
+    try {
+      return running.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /** Runs the verification for everyone waiting on {@code key} and publishes its outcome. */
+  private Result lead(String key, String principal, String secret, CompletableFuture<Result> mine) {
+    try {
+      Result result = verifyWithDelegates(key, principal, secret);
+      mine.complete(result);
+      return result;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(key, mine);
+    }
+  }
+
+  private Result verifyWithDelegates(String key, String principal, String secret) {
     for (CredentialVerifier delegate : delegates) {
       Result result = delegate.verify(principal, secret);
       if (result == Result.VALID) {
+        Instant now = clock.instant();
         if (validUntil.size() >= MAX_ENTRIES) {
           validUntil.values().removeIf(t -> !now.isBefore(t));
           if (validUntil.size() >= MAX_ENTRIES) {
@@ -57,6 +108,7 @@ public class CachingCredentialVerifier implements CredentialVerifier {
         return result;
       }
     }
+    validUntil.remove(key);
     return Result.INVALID;
   }
 

@@ -19,6 +19,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   return HttpRealms.builder().readOnly("/maintenance/status", "/master/maintenance/status").build();
  * }
  * </pre>
+ *
+ * <p>A service may also declare machine traffic that is not audited when allowed ({@link
+ * Builder#unaudited}): the agent protocol and the v1 scheduler API run at thousands of calls per second and
+ * are recorded in the services' own registries. Refused requests (401, 403) are audited everywhere.
  */
 public final class HttpRealms {
 
@@ -26,10 +30,12 @@ public final class HttpRealms {
 
   private final List<Rule> rules;
   private final Realm fallback;
+  private final List<PathPattern> unaudited;
 
-  private HttpRealms(List<Rule> rules, Realm fallback) {
+  private HttpRealms(List<Rule> rules, Realm fallback, List<PathPattern> unaudited) {
     this.rules = List.copyOf(rules);
     this.fallback = fallback;
+    this.unaudited = List.copyOf(unaudited);
   }
 
   /** Everything read-write except the always-open paths. */
@@ -43,8 +49,7 @@ public final class HttpRealms {
 
   /** The realm of this request. */
   public Realm realmOf(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    PathContainer container = PathContainer.parsePath(path);
+    PathContainer container = PathContainer.parsePath(path(request));
     for (Rule rule : rules) {
       if ((rule.method == null || rule.method.matches(request.getMethod())) && rule.pattern.matches(container)) {
         return rule.realm;
@@ -53,12 +58,31 @@ public final class HttpRealms {
     return fallback;
   }
 
+  /** Whether this request is audited when it is allowed (refused requests always are). */
+  public boolean auditsAllowed(HttpServletRequest request) {
+    if (unaudited.isEmpty()) {
+      return true;
+    }
+    PathContainer container = PathContainer.parsePath(path(request));
+    for (PathPattern pattern : unaudited) {
+      if (pattern.matches(container)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
   private record Rule(HttpMethod method, PathPattern pattern, Realm realm) {}
 
   /** Declares realms; rules are tried in declaration order, after the always-open paths. */
   public static final class Builder {
 
     private final List<Rule> rules = new ArrayList<>();
+    private final List<PathPattern> unaudited = new ArrayList<>();
     private Realm fallback = Realm.READWRITE;
 
     private Builder() {
@@ -95,8 +119,19 @@ public final class HttpRealms {
       return this;
     }
 
+    /**
+     * Allowed writes to these path patterns are not audited (high-rate machine traffic such as the agent
+     * protocol); refused ones (401, 403) still are.
+     */
+    public Builder unaudited(String... patterns) {
+      for (String pattern : patterns) {
+        unaudited.add(PathPatternParser.defaultInstance.parse(pattern));
+      }
+      return this;
+    }
+
     public HttpRealms build() {
-      return new HttpRealms(rules, fallback);
+      return new HttpRealms(rules, fallback, unaudited);
     }
 
     private void add(HttpMethod method, Realm realm, String pattern) {

@@ -1,0 +1,2 @@
+/** How the agent endpoints are authenticated and audited. */
+package io.drydock.agent.security;
