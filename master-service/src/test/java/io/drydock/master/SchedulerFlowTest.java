@@ -184,6 +184,31 @@ class SchedulerFlowTest {
   }
 
   @Test
+  void aResentBatchWhoseAcknowledgementWasLostChangesNothing() {
+    String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
+    String frameworkId = connectFramework("");
+    launch(frameworkId, awaitOffer(agentId, 0), "task-r");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !agent.received("/launch").isEmpty());
+    Instant started = Instant.now();
+    String update = """
+        {"frameworkId":"%s","taskId":"task-r","state":"%%s","statusUuid":"%%s","timestamp":"%%s"}"""
+        .formatted(frameworkId);
+    String batch = "{\"agentId\":\"" + agentId + "\",\"updates\":[" + String.join(",",
+        update.formatted("TASK_STARTING", UUID.randomUUID(), started),
+        update.formatted("TASK_RUNNING", UUID.randomUUID(), started.plusMillis(5))) + "]}";
+
+    assertThat(master.post("/agent/v1/status-updates", batch).statusCode()).isEqualTo(200);
+    assertThat(master.post("/agent/v1/status-updates", batch).statusCode()).isEqualTo(200);
+    statusUpdate(agentId, frameworkId, "task-r", "TASK_FINISHED");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> events.of(TaskStatusUpdate.class).stream()
+        .anyMatch(u -> u.taskId().equals("task-r") && u.state() == TaskState.TASK_FINISHED));
+    assertThat(events.of(TaskStatusUpdate.class).stream().filter(u -> u.taskId().equals("task-r")))
+        .extracting(TaskStatusUpdate::state)
+        .containsExactly(TaskState.TASK_STARTING, TaskState.TASK_RUNNING, TaskState.TASK_FINISHED);
+  }
+
+  @Test
   void declineFiltersTheAgentUntilRevive() {
     String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
     String frameworkId = connectFramework("");

@@ -96,8 +96,19 @@ public class TaskRegistry {
   public record NewTask(String taskId, String name, String role, String resources) {}
 
   /**
-   * Applies an agent's batch of updates. Updates already applied (same uuid), for unknown tasks or for
-   * tasks already terminal are skipped (and still acknowledged by the caller).
+   * A resent update older than the agent-reported status the task already has (the agent retries a batch
+   * whose acknowledgement it missed): applying it would move the task back. Only agent-reported states are
+   * compared, as they carry the same (agent's) clock; STAGING is the master's.
+   */
+  private static boolean stale(StatusUpdate u, Task known) {
+    return u.timestamp() != null && known.updatedAt() != null && known.state() != TaskState.TASK_STAGING
+        && u.timestamp().isBefore(known.updatedAt());
+  }
+
+  /**
+   * Applies an agent's batch of updates. Updates already applied (same uuid, or older than the task's
+   * current agent-reported status), for unknown tasks or for tasks already terminal are skipped (and still
+   * acknowledged by the caller).
    *
    * @return the tasks that became terminal with this batch: their resources go back to the allocator
    */
@@ -118,7 +129,7 @@ public class TaskRegistry {
         TaskStore.Key key = new TaskStore.Key(u.frameworkId(), u.taskId());
         Task known = current.get(key);
         if (state == null || known == null || known.state().isTerminal()
-            || (u.statusUuid() != null && u.statusUuid().equals(known.statusUuid()))) {
+            || (u.statusUuid() != null && u.statusUuid().equals(known.statusUuid())) || stale(u, known)) {
           continue;
         }
         Instant at = u.timestamp() == null ? clock.instant() : u.timestamp();
