@@ -20,6 +20,7 @@ final class YarnConfigs {
         // Mock nodes are named host0, host1 ...: NM tokens must not resolve them.
         conf.setBoolean("hadoop.security.token.service.use_ip", false);
         org.apache.hadoop.security.SecurityUtil.setTokenServiceUseIp(false);
+        conf.setBoolean(YarnConfiguration.RM_SCHEDULER_INCLUDE_PORT_IN_NODE_NAME, true);
         conf.setInt(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_MB, Workload.NODE_MEM_MB);
         conf.setInt(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_VCORES, Workload.NODE_CPUS);
         conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 1024);

@@ -61,11 +61,12 @@ final class YarnRun {
         rm.start();
         YarnConfigs.quietLogs();
         scheduler = (AbstractYarnScheduler<?, ?>) rm.getResourceScheduler();
+        // Nodes are not put in the RM context: node events (container clean-up) then have no mock to fail on.
         RMContext context = rm.getRMContext();
         Resource node = Resource.newInstance(Workload.NODE_MEM_MB, Workload.NODE_CPUS);
         for (int i = 0; i < w.nodes(); i++) {
-            RMNode n = MockNodes.newNodeInfo(i / 40, node, i);
-            context.getRMNodes().put(n.getNodeID(), n);
+            // An IP literal (no DNS lookup per container token), told apart by port.
+            RMNode n = MockNodes.newNodeInfo(i / 40, node, i, "127.0.0.1", 10_000 + i);
             scheduler.handle(new NodeAddedSchedulerEvent(n));
             nodes.add(n);
         }
