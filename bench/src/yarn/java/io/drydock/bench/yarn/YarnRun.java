@@ -25,6 +25,7 @@ import org.apache.hadoop.yarn.server.resourcemanager.scheduler.event.AppAddedSch
 import org.apache.hadoop.yarn.server.resourcemanager.scheduler.event.AppAttemptAddedSchedulerEvent;
 import org.apache.hadoop.yarn.server.resourcemanager.scheduler.event.NodeAddedSchedulerEvent;
 import org.apache.hadoop.yarn.server.resourcemanager.scheduler.event.NodeUpdateSchedulerEvent;
+import org.apache.hadoop.yarn.server.resourcemanager.scheduler.fair.FairScheduler;
 
 /**
  * The YARN side of a {@link Workload}, in the same JVM: a {@link MockRM} with the FairScheduler (DRF
@@ -91,6 +92,7 @@ final class YarnRun {
 
     Result run() {
         try {
+            settle();
             long t0 = System.nanoTime();
             int placed = fill(w.capacity(), t0);
             double fillSeconds = (System.nanoTime() - t0) / 1e9;
@@ -110,6 +112,7 @@ final class YarnRun {
             double[] churnRates = new double[Workload.CHURN_ROUNDS];
             for (int round = 0; round < churnRates.length; round++) {
                 int count = (int) (placedTotal * Workload.CHURN);
+                settle();
                 long c0 = System.nanoTime();
                 release(count, round);
                 churned = fill(count, c0);
@@ -135,6 +138,17 @@ final class YarnRun {
             placed += n;
         }
         return placed;
+    }
+
+    /**
+     * The FairScheduler recomputes demands and fair shares in a background thread every 500 ms and
+     * assigns nothing to a queue whose demand it has not seen yet; run that update once, untimed,
+     * before a timed phase (a real RM has been running it all along).
+     */
+    private void settle() {
+        if (scheduler instanceof FairScheduler) {
+            ((FairScheduler) scheduler).update();
+        }
     }
 
     private void heartbeatAll() {
