@@ -1,7 +1,6 @@
 package io.drydock.allocator;
 
 import io.drydock.allocator.cycle.AllocationCycle;
-import io.drydock.allocator.filter.OfferFilters;
 import io.drydock.allocator.maintenance.InverseOfferBook;
 import io.drydock.allocator.maintenance.Unavailability;
 import io.drydock.allocator.quota.OfferFit;
@@ -9,9 +8,7 @@ import io.drydock.allocator.quota.Quota;
 import io.drydock.allocator.resources.Resources;
 import io.drydock.allocator.role.Roles;
 import io.drydock.allocator.state.AgentState;
-import io.drydock.allocator.state.AllocationKey;
 import io.drydock.allocator.state.ClusterState;
-import io.drydock.allocator.state.FrameworkActivity;
 import io.drydock.allocator.state.FrameworkState;
 import io.drydock.allocator.state.OfferLedger;
 import io.drydock.allocator.state.RoleState;
@@ -49,7 +46,8 @@ public final class Allocator {
     private final InverseOfferBook inverseOffers = new InverseOfferBook();
     private final AllocationCycle cycle;
     private final OfferLedger ledger;
-    private final FrameworkActivity activity;
+    private final AgentCalls agents;
+    private final FrameworkCalls frameworks;
 
     Allocator(AllocatorBuilder b) {
         this.config = b;
@@ -58,7 +56,8 @@ public final class Allocator {
         this.cycle = new AllocationCycle(state, inverseOffers, new OfferFit(state, b.minAllocatable), b.seed,
                 b.maintenanceAwarePlacement, b.filterGpuResources, b.offerTimeout);
         this.ledger = new OfferLedger(state, clock, b.allocationInterval);
-        this.activity = new FrameworkActivity(state);
+        this.agents = new AgentCalls(state, ledger, inverseOffers);
+        this.frameworks = new FrameworkCalls(state, ledger, inverseOffers, this::whitelisted);
     }
 
     /** A builder with Mesos defaults (see {@link AllocatorBuilder}). */
@@ -70,32 +69,12 @@ public final class Allocator {
 
     /** Adds an agent with all of {@code total} free; then call {@link #addAllocation} for running tasks. */
     public void addAgent(AgentId id, MachineId machine, Resources total, Map<String, String> attributes) {
-        if (state.agents.containsKey(id)) {
-            throw new IllegalArgumentException("Agent " + id + " already added");
-        }
-        AgentState a = new AgentState(id, state.nextAgentIndex(), machine, attributes, total);
-        state.agents.put(id, a);
-        state.agentList.add(a);
-        state.addTotal(a, total, 1);
+        agents.add(id, machine, total, attributes);
     }
 
     /** Removes an agent: its offers and inverse offers are rescinded and its allocations dropped. */
     public List<Rescind> removeAgent(AgentId id) {
-        AgentState a = agent(id);
-        List<Rescind> rescinds = ledger.rescindOffersOn(a);
-        rescinds.addAll(inverseOffers.resetAgent(a));
-        for (Map.Entry<AllocationKey, Resources> e : new ArrayList<>(a.allocations.entrySet())) {
-            state.unallocate(a, e.getKey().framework(), e.getKey().role(), e.getValue());
-        }
-        for (FrameworkState fw : state.frameworks.values()) {
-            fw.filteredAgents.remove(a);
-        }
-        state.addTotal(a, a.total, -1);
-        state.agents.remove(id);
-        state.agentList.remove(a);
-        state.setActive(a, true);
-        state.setUnavailability(a, null);
-        return rescinds;
+        return agents.remove(id);
     }
 
     /**
@@ -103,21 +82,7 @@ public final class Allocator {
      * attributes. The new total must contain what is allocated. Changed attributes clear its filters.
      */
     public void updateAgent(AgentId id, Resources total, Map<String, String> attributes) {
-        AgentState a = agent(id);
-        Resources allocated = a.allocated();
-        if (!total.contains(allocated)) {
-            throw new IllegalArgumentException("New total " + total + " of agent " + id
-                    + " does not contain its allocated resources " + allocated);
-        }
-        state.addTotal(a, a.total, -1);
-        a.total = total;
-        a.setFree(total.minus(allocated));
-        a.hasGpus = total.scalarMillis("gpus") > 0;
-        state.addTotal(a, total, 1);
-        if (!a.attributes.equals(attributes)) {
-            a.attributes = Map.copyOf(attributes);
-            OfferFilters.clear(a);
-        }
+        agents.update(id, total, attributes);
     }
 
     /** Reactivates an agent (REACTIVATE_AGENT); deactivated agents are not candidates. */
@@ -133,83 +98,31 @@ public final class Allocator {
 
     /** Adds a framework, active or not. Roles are implicit unless a whitelist is configured. */
     public void addFramework(FrameworkSpec spec, boolean active) {
-        if (state.frameworks.containsKey(spec.id())) {
-            throw new IllegalArgumentException("Framework " + spec.id() + " already added");
-        }
-        for (String r : spec.roles()) {
-            Roles.validate(r).ifPresent(m -> {
-                throw new IllegalArgumentException("'FrameworkInfo.roles' contains invalid role: " + m);
-            });
-        }
-        List<String> unknown = spec.roles().stream().filter(r -> !whitelisted(r)).toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Roles { " + String.join(", ", unknown)
-                    + " } are not present in the master's --roles");
-        }
-        List<RoleState> roles = spec.roles().stream().map(state::role).toList();
-        FrameworkState fw = new FrameworkState(spec.id(), roles, spec.capabilities(),
-                spec.maintenanceLookahead().orElse(null));
-        state.frameworks.put(spec.id(), fw);
-        for (RoleState r : roles) {
-            if (!r.frameworkSorter.contains(spec.id().value())) {
-                r.frameworkSorter.add(spec.id().value(), fw);
-            }
-        }
-        if (active) {
-            activateFramework(spec.id());
-        }
+        frameworks.add(spec, active);
     }
 
     /** Removes a framework and recovers everything it held (offers need no rescind: it is gone). */
     public void removeFramework(FrameworkId id) {
-        FrameworkState fw = framework(id);
-        deactivateFramework(id);
-        for (AgentState a : new ArrayList<>(fw.agents)) {
-            for (Map.Entry<AllocationKey, Resources> e : new ArrayList<>(a.allocations.entrySet())) {
-                if (e.getKey().framework() == fw) {
-                    state.unallocate(a, fw, e.getKey().role(), e.getValue());
-                }
-            }
-        }
-        OfferFilters.clear(fw, Set.of());
-        inverseOffers.dropFramework(fw, true);
-        for (RoleState r : state.roles.values()) {
-            r.frameworkSorter.remove(id.value());
-        }
-        state.frameworks.remove(id);
+        frameworks.remove(id);
     }
 
     public void activateFramework(FrameworkId id) {
-        FrameworkState fw = framework(id);
-        if (!fw.active) {
-            fw.active = true;
-            activity.set(fw, fw.roles.keySet(), true);
-        }
+        frameworks.activate(id);
     }
 
     /** Deactivates a framework: its outstanding offers are rescinded and its inverse offers dropped. */
     public List<Rescind> deactivateFramework(FrameworkId id) {
-        FrameworkState fw = framework(id);
-        List<Rescind> rescinds = new ArrayList<>();
-        if (fw.active) {
-            activity.set(fw, fw.roles.keySet(), false);
-            fw.active = false;
-            rescinds.addAll(ledger.rescindOffersOf(fw));
-            inverseOffers.dropFramework(fw, false);
-        }
-        return rescinds;
+        return frameworks.deactivate(id);
     }
 
     /** SUPPRESS: no offers in {@code roles} (all subscribed roles when empty). */
     public void suppressOffers(FrameworkId id, Set<String> roles) {
-        activity.suppress(framework(id), roles);
+        frameworks.suppress(id, roles);
     }
 
     /** REVIVE: un-suppresses {@code roles} (all when empty), clears their offer filters and all inverse-offer filters. */
     public void reviveOffers(FrameworkId id, Set<String> roles) {
-        FrameworkState fw = framework(id);
-        activity.revive(fw, roles);
-        inverseOffers.clearFilters(fw);
+        frameworks.revive(id, roles);
     }
 
     // ---- offers and allocations --------------------------------------------------------------
@@ -246,8 +159,7 @@ public final class Allocator {
 
     /** Re-subscription: new roles, capabilities or maintenance lookahead; held resources stay. */
     public void updateFramework(FrameworkSpec spec) {
-        activity.update(framework(spec.id()), spec.roles().stream().map(state::role).toList(), spec.capabilities(),
-                spec.maintenanceLookahead().orElse(null));
+        frameworks.update(spec);
     }
 
     /** Records resources already in use by a framework (agent re-registration, failover recovery). */
@@ -385,18 +297,10 @@ public final class Allocator {
     }
 
     private AgentState agent(AgentId id) {
-        AgentState a = state.agents.get(id);
-        if (a == null) {
-            throw new IllegalArgumentException("Unknown agent " + id);
-        }
-        return a;
+        return agents.get(id);
     }
 
     private FrameworkState framework(FrameworkId id) {
-        FrameworkState fw = state.frameworks.get(id);
-        if (fw == null) {
-            throw new IllegalArgumentException("Unknown framework " + id);
-        }
-        return fw;
+        return frameworks.get(id);
     }
 }

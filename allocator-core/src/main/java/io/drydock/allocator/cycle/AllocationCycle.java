@@ -173,7 +173,8 @@ public final class AllocationCycle {
 
     private boolean stage2Role(RoleState role) {
         Resources offer = fit.stage2(agent, role);
-        if (!offer.isEmpty() && fit.isAllocatable(agent, offer)) {
+        // offer == agent.free is known non-empty (freeEmpty ends the walk): skip touching the resources.
+        if ((offer == agent.free || !offer.isEmpty()) && fit.isAllocatable(agent, offer)) {
             offerToFramework(role, offer);
         }
         return !agent.freeEmpty;
@@ -202,6 +203,10 @@ public final class AllocationCycle {
     }
 
     private boolean pick(FrameworkState fw) {
+        // The agent's own filters first: they compare framework references without reading the framework.
+        if (agent.filterCount > 0 && OfferFilters.isFiltered(agent, fw, currentRole, candidateOffer, now)) {
+            return true;
+        }
         if (!fw.offersWanted(currentRole)) {
             return true;
         }
@@ -210,9 +215,6 @@ public final class AllocationCycle {
         }
         if (fw.maintenanceLookahead != null && agent.unavailability != null
                 && agent.unavailability.startsWithin(now, fw.maintenanceLookahead)) {
-            return true;
-        }
-        if (agent.filterCount > 0 && OfferFilters.isFiltered(agent, fw, currentRole, candidateOffer, now)) {
             return true;
         }
         chosen = fw;

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Weighted DRF sorter (Mesos {@code DRFSorter}). share = max over scalar names with a positive
@@ -14,8 +13,10 @@ import java.util.TreeSet;
  * siblings are sorted at each level and active leaves listed depth first; a client that also has
  * sub-clients competes with them through a virtual {@code <path>/.} leaf, as in Mesos.
  * <p>Incremental: an allocation change re-positions only the nodes on the client's path
- * (O(depth · log n)); a change of cluster totals marks all shares stale and they are recomputed on
- * the next walk.
+ * (O(depth · log n) comparisons over {@link LiveChildren}' key arrays, plus an array shift); a change
+ * of cluster totals marks all shares stale and they are recomputed on the next walk. Names are
+ * compared through a rank (the node's position among all paths in name order), recomputed lazily
+ * after nodes are added.
  */
 public final class DrfSorter<T> implements Sorter<T> {
 
@@ -25,7 +26,7 @@ public final class DrfSorter<T> implements Sorter<T> {
             return c;
         }
         c = Long.compare(a.count, b.count);
-        return c != 0 ? c : a.path.compareTo(b.path);
+        return c != 0 ? c : Integer.compare(a.rank, b.rank);
     };
 
     private final boolean hierarchical;
@@ -35,6 +36,7 @@ public final class DrfSorter<T> implements Sorter<T> {
     private final Map<String, Node<T>> clients = new HashMap<>();
     private final Map<String, Double> weights = new HashMap<>();
     private long seenVersion = -1;
+    private boolean ranksStale;
 
     public DrfSorter(ScalarTotals totals, boolean hierarchical) {
         this.totals = totals;
@@ -45,13 +47,15 @@ public final class DrfSorter<T> implements Sorter<T> {
         final String path;
         Node<T> parent;
         final Map<String, Node<T>> children = new HashMap<>(2);
-        final TreeSet<Node<T>> live = new TreeSet<>(ORDER);
+        final LiveChildren<T> live = new LiveChildren<>();
         T payload;
         boolean client;
         boolean active;
         boolean inSet;
         final long[] alloc = new long[ScalarTotals.CAPACITY];
         long count;
+        /** Position of {@link #path} among all paths in name order (tie-break; see {@link #ranksStale}). */
+        int rank;
         double share;
         double weight = 1.0;
 
@@ -66,6 +70,7 @@ public final class DrfSorter<T> implements Sorter<T> {
         if (clients.containsKey(client)) {
             throw new IllegalArgumentException("Client '" + client + "' already added");
         }
+        java.util.Objects.requireNonNull(payload, "payload");
         Node<T> parent = root;
         if (hierarchical) {
             int from = 0;
@@ -90,6 +95,7 @@ public final class DrfSorter<T> implements Sorter<T> {
         leaf.payload = payload;
         clients.put(client, leaf);
         seenVersion = -1;
+        ranksStale = true;
     }
 
     private Node<T> child(Node<T> parent, String path) {
@@ -229,6 +235,9 @@ public final class DrfSorter<T> implements Sorter<T> {
 
     private void refresh() {
         if (seenVersion != totals.version()) {
+            if (ranksStale) {
+                rank();
+            }
             rebuild(root);
             seenVersion = totals.version();
         }
@@ -244,8 +253,29 @@ public final class DrfSorter<T> implements Sorter<T> {
             }
         }
         n.share = share(n);
-        n.live.addAll(liveChildren);
+        liveChildren.sort(ORDER);
+        for (Node<T> c : liveChildren) {
+            n.live.add(c);
+        }
         return n.client ? n.active : !n.live.isEmpty();
+    }
+
+    /** Numbers all nodes in path order, so the name tie-break is an int comparison. */
+    private void rank() {
+        List<Node<T>> all = new ArrayList<>();
+        collect(root, all);
+        all.sort(Comparator.comparing(n -> n.path));
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).rank = i;
+        }
+        ranksStale = false;
+    }
+
+    private void collect(Node<T> n, List<Node<T>> out) {
+        for (Node<T> c : n.children.values()) {
+            out.add(c);
+            collect(c, out);
+        }
     }
 
     @Override
@@ -268,8 +298,10 @@ public final class DrfSorter<T> implements Sorter<T> {
     }
 
     private boolean walk(Node<T> n, Visitor<T> visitor) {
-        for (Node<T> c : n.live) {
-            if (c.client ? !visitor.visit(c.payload) : !walk(c, visitor)) {
+        LiveChildren<T> live = n.live;
+        for (int i = 0; i < live.size(); i++) {
+            T payload = live.payload(i);
+            if (payload != null ? !visitor.visit(payload) : !walk(live.get(i), visitor)) {
                 return false;
             }
         }

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.State;
  * Mesos {@code SuppressOffers}: agents {@code cpus:24;mem:4096;disk:4096;ports:[31000-32000]} with
  * {@code cpus:16;mem:1024;disk:1024} + 16 port fragments used; 5 rounds, each suppressing another
  * F/5 frameworks and recovering the previous offers without filters, then one timed cycle. After the
- * 5th round all frameworks revive and the sequence restarts.
+ * 5th round all frameworks revive and the sequence restarts. With {@code -p extreme=true}, Mesos
+ * {@code ExtremeSuppressOffers}: 99 % of the frameworks suppress up front and stay suppressed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -34,6 +35,10 @@ public class SuppressOffersBenchmark {
 
     @Param({"1000"})
     public int frameworks;
+
+    /** ExtremeSuppressOffers: 99 % of the frameworks suppress up front and stay suppressed; 5 rounds. */
+    @Param({"false"})
+    public boolean extreme;
 
     private Clusters.ManualClock clock;
     private Allocator allocator;
@@ -51,12 +56,21 @@ public class SuppressOffersBenchmark {
             Clusters.addAgent(allocator, i, total);
             allocator.addAllocation(FrameworkId.of("framework-" + (i % frameworks)), Clusters.agent(i), "*", used);
         }
+        if (extreme) {
+            for (int f = 0; f < frameworks * 99 / 100; f++) {
+                allocator.suppressOffers(FrameworkId.of("framework-" + f), Set.of());
+            }
+        }
     }
 
     @Setup(Level.Invocation)
     public void suppressMore() {
         if (last != null) {
             last.offers().forEach(o -> allocator.declineOffer(o.id(), Filters.NONE));
+        }
+        if (extreme) {
+            clock.advance(Duration.ofSeconds(1));
+            return;
         }
         if (round == 5) {
             round = 0;
