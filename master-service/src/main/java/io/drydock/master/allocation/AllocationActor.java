@@ -32,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that owns the {@link Allocator} (whose contract is single-threaded), the book of
- * outstanding offers and inverse offers, and their publication. Every method enqueues work on that
+ * The one thread that owns the {@link Allocator} (whose contract is single-threaded) and the
+ * {@link OfferBook} of outstanding offers and inverse offers. Every method enqueues work on that
  * thread and returns a future; allocation runs every interval and, batched, after events that Mesos
  * triggers a run for (agent added, framework activated, revive, unavailability changed).
  */
@@ -42,7 +42,6 @@ public class AllocationActor implements LeaderOnly {
   private static final Logger log = LoggerFactory.getLogger(AllocationActor.class);
 
   private final Allocator allocator;
-  private final OfferPublisher publisher;
   private final AllocationMetrics metrics;
   private final long intervalMillis;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -51,8 +50,10 @@ public class AllocationActor implements LeaderOnly {
     return t;
   });
   private final Map<AgentId, AgentView> agents = new HashMap<>();
-  private final Map<OfferId, Offer> offers = new HashMap<>();
-  private final Map<OfferId, InverseOffer> inverseOffers = new HashMap<>();
+  private final OfferBook book;
+  private final Map<OfferId, Offer> offers;
+  private final Map<OfferId, InverseOffer> inverseOffers;
+  private final Operator operator;
   private final Set<FrameworkId> frameworks = new HashSet<>();
   private final Set<AgentId> pendingAgents = new HashSet<>();
   private boolean runPending;
@@ -62,9 +63,12 @@ public class AllocationActor implements LeaderOnly {
 
   AllocationActor(Allocator allocator, OfferPublisher publisher, long intervalMillis, AllocationMetrics metrics) {
     this.allocator = allocator;
-    this.publisher = publisher;
     this.intervalMillis = intervalMillis;
     this.metrics = metrics;
+    this.book = new OfferBook(publisher, metrics);
+    this.offers = book.offers;
+    this.inverseOffers = book.inverseOffers;
+    this.operator = new ActorOperator(allocator, book, agents, this::trigger);
   }
 
   // ---- agents ------------------------------------------------------------------------------
@@ -160,8 +164,7 @@ public class AllocationActor implements LeaderOnly {
       if (known(id)) {
         allocator.removeFramework(id);
         frameworks.remove(id);
-        offers.values().removeIf(o -> o.frameworkId().equals(id));
-        inverseOffers.values().removeIf(o -> o.frameworkId().equals(id));
+        book.forget(id);
       }
       return null;
     });
@@ -203,9 +206,8 @@ public class AllocationActor implements LeaderOnly {
       for (String value : offerIds) {
         Offer offer = offers.get(OfferId.of(value));
         if (offer != null && offer.frameworkId().equals(framework)) {
-          offers.remove(offer.id());
+          book.declined(offer);
           allocator.declineOffer(offer.id(), filters);
-          metrics.declined(1);
         }
       }
       return null;
@@ -288,46 +290,6 @@ public class AllocationActor implements LeaderOnly {
     void updateTotal(AgentId id, Resources total);
   }
 
-  private final Operator operator = new Operator() {
-    @Override
-    public Allocator allocator() {
-      return allocator;
-    }
-
-    @Override
-    public List<Offer> offers() {
-      return List.copyOf(offers.values());
-    }
-
-    @Override
-    public void rescind(OfferId id) {
-      Offer offer = offers.get(id);
-      if (offer != null) {
-        allocator.rescindOffer(id);
-        publishRescinds(List.of(new Rescind(id, offer.frameworkId(), offer.agentId(), Rescind.Kind.OFFER)));
-      }
-    }
-
-    @Override
-    public void allocateSoon(Collection<AgentId> agentIds) {
-      trigger(agentIds);
-    }
-
-    @Override
-    public Set<AgentId> agents() {
-      return Set.copyOf(agents.keySet());
-    }
-
-    @Override
-    public void updateTotal(AgentId id, Resources total) {
-      AgentView agent = agents.get(id);
-      if (agent == null) {
-        throw new IllegalArgumentException("Unknown agent " + id);
-      }
-      allocator.updateAgent(id, total, agent.attributes());
-    }
-  };
-
   // ---- runs --------------------------------------------------------------------------------
 
   /** Requests a batched run over these agents, or all agents when null. */
@@ -372,29 +334,11 @@ public class AllocationActor implements LeaderOnly {
   }
 
   private void apply(Plan plan) {
-    publishRescinds(plan.rescinds());
-    for (Offer offer : plan.offers()) {
-      offers.put(offer.id(), offer);
-      publisher.offer(offer, agents.get(offer.agentId()));
-    }
-    for (InverseOffer offer : plan.inverseOffers()) {
-      inverseOffers.put(offer.id(), offer);
-      publisher.inverseOffer(offer, agents.get(offer.agentId()));
-    }
-    metrics.offered(plan.offers().size());
-    metrics.outstanding(offers.values(), inverseOffers.values());
+    book.publish(plan, agents);
   }
 
   private void publishRescinds(List<Rescind> rescinds) {
-    for (Rescind rescind : rescinds) {
-      boolean outstanding = rescind.kind() == Rescind.Kind.OFFER
-          ? offers.remove(rescind.offerId()) != null
-          : inverseOffers.remove(rescind.offerId()) != null;
-      if (outstanding) {
-        publisher.rescind(rescind);
-        metrics.rescinded();
-      }
-    }
+    book.rescind(rescinds);
   }
 
   private boolean known(FrameworkId id) {
