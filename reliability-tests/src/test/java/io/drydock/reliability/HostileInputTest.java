@@ -18,13 +18,9 @@ import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import io.drydock.events.Topics;
 import io.drydock.support.kafka.DeadLetters;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,10 +110,10 @@ class HostileInputTest {
       }
     }
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      assertThat(deadLettered(DeadLetters.topicOf(Topics.INVERSE_OFFER_RESPONSES)))
+      assertThat(suite.records(DeadLetters.topicOf(Topics.INVERSE_OFFER_RESPONSES)))
           .as("one consumer group: each poison record dead-lettered once").hasSize(poison.size());
       // every service reads the ACL topic without a group, so each dead-letters its own copy
-      assertThat(deadLettered(DeadLetters.topicOf(Topics.ACLS))).hasSizeGreaterThanOrEqualTo(poison.size() * 3);
+      assertThat(suite.records(DeadLetters.topicOf(Topics.ACLS))).hasSizeGreaterThanOrEqualTo(poison.size() * 3);
     });
     String metrics = RawHttp.send(suite.maintenancePort(), ("GET /actuator/prometheus HTTP/1.1\r\nHost: localhost\r\n"
         + "Connection: close\r\nAuthorization: " + suite.authorization() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8),
@@ -128,26 +124,6 @@ class HostileInputTest {
     assertThat(snapshot()).as("durable state after poison records").isEqualTo(before);
     RawHttp.Response acls = send(suite.authPort(), "GET", "/acls", null, suite.authorization(), new byte[0], Map.of());
     assertThat(acls.status()).as("the ACLs in force still authorize the operator").isEqualTo(200);
-  }
-
-  private List<String> deadLettered(String topic) {
-    Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<String> values = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.currentTimeMillis() + 5_000;
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-          && System.currentTimeMillis() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-      }
-    }
-    return values;
   }
 
   private static String problemWith(Attempt attempt, RawHttp.Response response) {
