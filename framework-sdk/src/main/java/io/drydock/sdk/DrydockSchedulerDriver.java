@@ -6,11 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -20,11 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs a {@link Scheduler} against Drydock: {@link #start()} subscribes (with the stored framework id
  * if there is one) and starts consuming the framework's topic on a thread of its own; {@link #stop()}
  * stops consuming (the master keeps the framework for its failover timeout); {@link #teardown()} ends
- * it. Status updates are acknowledged after {@link Scheduler#statusUpdate} returns: one ACKNOWLEDGE call
- * per update, as in Mesos, sent by a small pool of acknowledging threads so that the event thread goes
- * on with the next event while acknowledgements are in flight (at most {@value #ACK_THREADS} at a time,
- * {@value #ACK_QUEUE} queued; beyond that the event thread sends them itself, which slows it down
- * instead of queueing without bound). {@link #stop()} waits for the queued acknowledgements.
+ * it. Status updates are acknowledged after {@link Scheduler#statusUpdate} returns, by a thread of the
+ * driver's own so that the event thread goes on with the next event: the acknowledgements that queued
+ * up while a call was in flight go together in the next one (Drydock's ACKNOWLEDGE_BATCH; a lone one as
+ * Mesos's ACKNOWLEDGE). The queue is bounded: when it is full the event thread waits.
+ * {@link #stop()} waits for the queued acknowledgements.
  */
 public final class DrydockSchedulerDriver implements SchedulerDriver, AutoCloseable {
 
@@ -37,10 +32,7 @@ public final class DrydockSchedulerDriver implements SchedulerDriver, AutoClosea
   private volatile String frameworkId;
   private EventLoop loop;
   private Thread thread;
-  private volatile ThreadPoolExecutor acks;
-
-  static final int ACK_THREADS = 8;
-  static final int ACK_QUEUE = 50_000;
+  private volatile Acknowledgements acks;
 
   /**
    * A driver that retries each call up to 8 times, backing off from 250 ms (doubling, at most 30 s).
@@ -77,7 +69,8 @@ public final class DrydockSchedulerDriver implements SchedulerDriver, AutoClosea
     frameworkId = subscribed.path("framework_id").path("value").asString();
     String topic = subscribed.path("topic").asString("drydock.framework." + frameworkId);
     ids.save(frameworkId);
-    acks = acknowledgers(frameworkId);
+    String id = frameworkId;
+    acks = new Acknowledgements(id, batch -> master.acknowledge(id, batch));
     loop = new EventLoop(options.kafkaBootstrapServers(), frameworkId, topic,
         new EventLoop.Dispatcher(scheduler, this, this::acknowledge, message -> stopAsync()));
     thread = new Thread(loop, "drydock-scheduler-" + frameworkId);
@@ -102,29 +95,9 @@ public final class DrydockSchedulerDriver implements SchedulerDriver, AutoClosea
       thread = null;
     }
     if (acks != null) {
-      acks.shutdown();
-      try {
-        if (!acks.awaitTermination(10, TimeUnit.SECONDS)) {
-          log.warn("Gave up waiting for {} acknowledgements", acks.getQueue().size());
-          acks.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      acks.close();
       acks = null;
     }
-  }
-
-  private static ThreadPoolExecutor acknowledgers(String frameworkId) {
-    AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(ACK_THREADS, ACK_THREADS, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(ACK_QUEUE), r -> {
-          Thread t = new Thread(r, "drydock-ack-" + n.incrementAndGet() + "-" + frameworkId);
-          t.setDaemon(true);
-          return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
   }
 
   private void stopAsync() {
@@ -188,23 +161,16 @@ public final class DrydockSchedulerDriver implements SchedulerDriver, AutoClosea
     if (update.statusUuid() == null || update.agentId() == null) {
       return;
     }
-    Runnable ack = () -> {
+    Acknowledgements.Ack ack = new Acknowledgements.Ack(update.agentId(), update.taskId(), update.statusUuid());
+    Acknowledgements queue = acks;
+    if (queue == null) {
       try {
-        acknowledge(update.agentId(), update.taskId(), update.statusUuid());
+        acknowledge(ack.agentId(), ack.taskId(), ack.uuid());
       } catch (RuntimeException e) {
-        log.warn("Could not acknowledge update {} of task {}: {}", update.statusUuid(), update.taskId(),
-            e.getMessage());
+        log.warn("Could not acknowledge update {} of task {}: {}", ack.uuid(), ack.taskId(), e.getMessage());
       }
-    };
-    ThreadPoolExecutor pool = acks;
-    if (pool == null || pool.isShutdown()) {
-      ack.run();
     } else {
-      try {
-        pool.execute(ack);
-      } catch (RejectedExecutionException e) {
-        ack.run();
-      }
+      queue.add(ack);
     }
   }
 

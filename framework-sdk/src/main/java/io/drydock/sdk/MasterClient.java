@@ -140,6 +140,24 @@ final class MasterClient {
     send(call);
   }
 
+  /** Several acknowledgements in one call: Drydock's ACKNOWLEDGE_BATCH (a single one goes as ACKNOWLEDGE). */
+  void acknowledge(String frameworkId, List<Acknowledgements.Ack> acks) {
+    if (acks.size() == 1) {
+      Acknowledgements.Ack a = acks.get(0);
+      acknowledge(frameworkId, a.agentId(), a.taskId(), a.uuid());
+      return;
+    }
+    ObjectNode call = call(frameworkId, "ACKNOWLEDGE_BATCH");
+    ArrayNode list = call.putObject("acknowledge_batch").putArray("acknowledgements");
+    for (Acknowledgements.Ack a : acks) {
+      ObjectNode ack = list.addObject();
+      ack.putObject("agent_id").put("value", a.agentId());
+      ack.putObject("task_id").put("value", a.taskId());
+      ack.put("uuid", a.uuid());
+    }
+    send(call);
+  }
+
   void reconcile(String frameworkId, Collection<TaskSpec.TaskRef> tasks) {
     ObjectNode call = call(frameworkId, "RECONCILE");
     ArrayNode list = call.putObject("reconcile").putArray("tasks");

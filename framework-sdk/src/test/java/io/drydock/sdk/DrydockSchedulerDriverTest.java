@@ -82,7 +82,7 @@ class DrydockSchedulerDriverTest {
       } else {
         calls.add(call);
         status = 202;
-        if (call.path("type").asString().equals("ACKNOWLEDGE")) {
+        if (call.path("type").asString().startsWith("ACKNOWLEDGE")) {
           try {
             holdAcknowledge.await(30, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
@@ -176,7 +176,7 @@ class DrydockSchedulerDriverTest {
   }
 
   @Test
-  void theEventThreadGoesOnWhileAcknowledgementsAreInFlight() throws Exception {
+  void theEventThreadGoesOnWhileAcknowledgementsAreInFlightAndTheQueuedOnesGoTogether() throws Exception {
     holdAcknowledge = new CountDownLatch(1);
     List<TaskStatusUpdate> updates = new CopyOnWriteArrayList<>();
     Scheduler scheduler = new Scheduler() {
@@ -187,20 +187,39 @@ class DrydockSchedulerDriverTest {
     };
     try (DrydockSchedulerDriver driver = new DrydockSchedulerDriver(options(), scheduler)) {
       driver.start();
-      for (int i = 1; i <= 3; i++) {
+      for (int i = 1; i <= 5; i++) {
         publish(Envelope.of(new TaskStatusUpdate(frameworkId, "t-" + i, "a-1", TaskState.TASK_RUNNING,
             "SOURCE_AGENT", null, null, "uuid-" + i, Instant.now()), Instant.now()));
       }
-      // the master holds every ACKNOWLEDGE: a driver acknowledging on its event thread would stop at update 1
-      await().atMost(Duration.ofSeconds(30)).until(() -> updates.size() == 3);
+      // the master holds every acknowledgement: a driver acknowledging on its event thread would stop at update 1
+      await().atMost(Duration.ofSeconds(30)).until(() -> updates.size() == 5);
       holdAcknowledge.countDown();
-      await().atMost(Duration.ofSeconds(30)).until(() -> calls.stream()
-          .filter(c -> c.path("type").asString().equals("ACKNOWLEDGE"))
-          .map(c -> c.at("/acknowledge/uuid").asString()).toList()
-          .containsAll(List.of("uuid-1", "uuid-2", "uuid-3")));
+      await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged().size() == 5);
+      assertThat(acknowledged()).containsExactlyInAnyOrder("uuid-1", "uuid-2", "uuid-3", "uuid-4", "uuid-5");
+      // the first call was held until all five had been consumed, so the other four went in one more call
+      List<JsonNode> ackCalls = calls.stream().filter(c -> c.path("type").asString().startsWith("ACKNOWLEDGE"))
+          .toList();
+      assertThat(ackCalls).hasSizeLessThanOrEqualTo(2);
+      JsonNode last = ackCalls.get(ackCalls.size() - 1);
+      assertThat(last.path("type").asString()).isEqualTo("ACKNOWLEDGE_BATCH");
+      assertThat(last.at("/acknowledge_batch/acknowledgements/0/agent_id/value").asString()).isEqualTo("a-1");
     } finally {
       holdAcknowledge.countDown();
     }
+  }
+
+  /** Status uuids acknowledged so far, alone (ACKNOWLEDGE) or in batches (ACKNOWLEDGE_BATCH). */
+  private List<String> acknowledged() {
+    List<String> uuids = new java.util.ArrayList<>();
+    for (JsonNode c : calls) {
+      String type = c.path("type").asString();
+      if (type.equals("ACKNOWLEDGE")) {
+        uuids.add(c.at("/acknowledge/uuid").asString());
+      } else if (type.equals("ACKNOWLEDGE_BATCH")) {
+        c.at("/acknowledge_batch/acknowledgements").forEach(a -> uuids.add(a.path("uuid").asString()));
+      }
+    }
+    return uuids;
   }
 
   @Test

@@ -65,6 +65,44 @@ class SchedulerCallValidationTest {
   }
 
   @Test
+  void acknowledgementsAreCheckedAloneAndInBatches() {
+    String id = master.subscribe("acks", "[\"*\"]", "");
+    String fw = "{\"framework_id\":{\"value\":\"" + id + "\"},";
+    String ack = "{\"agent_id\":{\"value\":\"a1\"},\"task_id\":{\"value\":\"t1\"},\"uuid\":\"dXVpZA==\"}";
+    assertThat(master.scheduler(fw + "\"type\":\"ACKNOWLEDGE\",\"acknowledge\":" + ack + "}").statusCode())
+        .isEqualTo(202);
+    assertThat(master.scheduler(fw + "\"type\":\"ACKNOWLEDGE_BATCH\",\"acknowledge_batch\":{\"acknowledgements\":["
+        + ack + "," + ack.replace("t1", "t2") + "]}}").statusCode()).isEqualTo(202);
+
+    HttpResponse<String> r = master.scheduler(fw + "\"type\":\"ACKNOWLEDGE\",\"acknowledge\":{\"task_id\":{\"value\":\"t\"}}}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).isEqualTo("Failed to convert JSON into Call protobuf: Missing required fields: "
+        + "acknowledge.agent_id, acknowledge.uuid");
+    r = master.scheduler(fw + "\"type\":\"ACKNOWLEDGE_BATCH\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).isEqualTo("Failed to validate scheduler::Call: Expecting 'acknowledge_batch' to be present");
+    r = master.scheduler(fw + "\"type\":\"ACKNOWLEDGE_BATCH\",\"acknowledge_batch\":{\"acknowledgements\":[]}}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).isEqualTo(
+        "Failed to validate scheduler::Call: Expecting 'acknowledge_batch.acknowledgements' to be non-empty");
+    r = master.scheduler(fw + "\"type\":\"ACKNOWLEDGE_BATCH\",\"acknowledge_batch\":{\"acknowledgements\":["
+        + ack + ",{\"agent_id\":{\"value\":\"a1\"}}]}}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).isEqualTo("Failed to convert JSON into Call protobuf: Missing required fields: "
+        + "acknowledge_batch.acknowledgements[1].task_id, acknowledge_batch.acknowledgements[1].uuid");
+    r = master.scheduler(fw + "\"type\":\"ACKNOWLEDGE_BATCH\",\"acknowledge_batch\":{\"acknowledgements\":[7]}}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).isEqualTo("Failed to convert JSON into Call protobuf: Not expecting a JSON scalar for field "
+        + "'acknowledge_batch.acknowledgements[0]'");
+    String many = String.join(",", java.util.Collections.nCopies(10_001, ack));
+    r = master.scheduler(fw + "\"type\":\"ACKNOWLEDGE_BATCH\",\"acknowledge_batch\":{\"acknowledgements\":["
+        + many + "]}}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).isEqualTo("Failed to validate scheduler::Call: Expecting at most 10000 entries in "
+        + "'acknowledge_batch.acknowledgements', got 10001");
+  }
+
+  @Test
   void aRoleThePrincipalMayNotUseIsForbidden() {
     HttpResponse<String> r = master.scheduler("""
         {"type":"SUBSCRIBE","subscribe":{"framework_info":{"name":"n","roles":["ok","forbidden"],

@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,8 +19,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -107,6 +116,39 @@ public final class BenchSuite implements AutoCloseable {
     ConfigurableApplicationContext context = AgentApplication.start(Map.of(), args.toArray(String[]::new));
     extraAgents.add(context);
     return context;
+  }
+
+  /**
+   * HTTP requests served so far by the service on {@code port}, per method and path
+   * ({@code http_server_requests_seconds_count} of its Prometheus scrape), e.g. {@code POST /api/v1/scheduler → 1234}.
+   */
+  public Map<String, Long> requestCounts(int port) {
+    Map<String, Long> counts = new TreeMap<>();
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+              .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                  ("operator:" + secret).getBytes(StandardCharsets.UTF_8))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Matcher m = Pattern.compile(
+          "http_server_requests_seconds_count\\{([^}]*)\\} ([0-9.eE+]+)").matcher(r.body());
+      while (m.find()) {
+        String labels = m.group(1);
+        String method = label(labels, "method");
+        String uri = label(labels, "uri");
+        counts.merge(method + " " + uri, (long) Double.parseDouble(m.group(2)), Long::sum);
+      }
+    } catch (IOException e) {
+      counts.put("(scrape failed: " + e + ")", 0L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return counts;
+  }
+
+  private static String label(String labels, String name) {
+    Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(labels);
+    return m.find() ? m.group(1) : "?";
   }
 
   @Override

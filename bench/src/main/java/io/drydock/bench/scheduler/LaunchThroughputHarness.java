@@ -113,6 +113,8 @@ public final class LaunchThroughputHarness {
         System.out.printf("ACCEPT calls: %d, mean %.1f ms (framework side, HTTP round trip)%n", acceptCalls,
             acceptCalls == 0 ? Double.NaN : acceptNanos / 1e6 / acceptCalls);
         System.out.printf("offers declined because %d ACCEPTs were already pending: %d%n", MAX_PENDING_ACCEPTS, busy);
+        System.out.printf("HTTP requests served over the whole run: master %s; agent-service %s%n",
+            suite.requestCounts(suite.options.masterPort()), suite.requestCounts(suite.options.agentPort()));
         System.out.println("| agents | frameworks | tasks per offer | interval | window | TASK_RUNNING consumed "
             + "| tasks/s | ACCEPT → RUNNING p50 | p99 |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -121,7 +123,10 @@ public final class LaunchThroughputHarness {
             BenchSuite.quantile(sorted, 0.5), BenchSuite.quantile(sorted, 0.99));
       } finally {
         drivers.forEach(DrydockSchedulerDriver::stop);
-        launchers.forEach(l -> l.calls.shutdownNow());
+        launchers.forEach(l -> {
+          l.calls.shutdownNow();
+          l.declines.shutdownNow();
+        });
       }
     }
     System.exit(0);
@@ -129,7 +134,10 @@ public final class LaunchThroughputHarness {
 
   /** One framework: fills every offer with up to {@code perOffer} tasks; counts TASK_RUNNING. */
   static final class Launcher implements Scheduler {
-    final ExecutorService calls = Executors.newFixedThreadPool(2);
+    /** ACCEPTs: one thread per ACCEPT allowed in flight, so "in flight" means sent, not queued here. */
+    final ExecutorService calls = Executors.newFixedThreadPool(MAX_PENDING_ACCEPTS);
+    /** DECLINEs go on their own thread, so they never wait behind ACCEPTs (nor hold them up). */
+    final ExecutorService declines = Executors.newSingleThreadExecutor();
     final LongAdder running = new LongAdder();
     final AtomicLong launched = new AtomicLong();
     final LongAdder acceptCalls = new LongAdder();
@@ -164,7 +172,7 @@ public final class LaunchThroughputHarness {
         if (n > 0) {
           declinedBusy.increment();
         }
-        calls.execute(() -> driver.decline(List.of(offer.offerId()), n > 0 ? 1 : 0));
+        declines.execute(() -> driver.decline(List.of(offer.offerId()), n > 0 ? 1 : 0));
         return;
       }
       pending.incrementAndGet();

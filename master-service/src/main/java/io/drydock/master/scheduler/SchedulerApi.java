@@ -25,7 +25,7 @@ public class SchedulerApi {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> TYPES = Set.of("SUBSCRIBE", "TEARDOWN", "ACCEPT", "DECLINE",
       "ACCEPT_INVERSE_OFFERS", "DECLINE_INVERSE_OFFERS", "REVIVE", "KILL", "SHUTDOWN", "ACKNOWLEDGE",
-      "ACKNOWLEDGE_OPERATION_STATUS", "RECONCILE", "RECONCILE_OPERATIONS", "MESSAGE", "REQUEST", "SUPPRESS",
+      "ACKNOWLEDGE_BATCH", "ACKNOWLEDGE_OPERATION_STATUS", "RECONCILE", "RECONCILE_OPERATIONS", "MESSAGE", "REQUEST", "SUPPRESS",
       "UPDATE_FRAMEWORK", "UNKNOWN");
 
   private final Subscriptions subscriptions;
@@ -108,6 +108,7 @@ public class SchedulerApi {
       case "SUPPRESS" -> allocation.suppress(fw, roles(call, "suppress")).join();
       case "KILL" -> tasks.kill(framework, call);
       case "ACKNOWLEDGE" -> tasks.acknowledge(call);
+      case "ACKNOWLEDGE_BATCH" -> tasks.acknowledgeBatch(call);
       case "RECONCILE" -> tasks.reconcile(framework, call);
       case "TEARDOWN" -> tasks.teardown(framework, "Framework requested teardown");
       default -> {

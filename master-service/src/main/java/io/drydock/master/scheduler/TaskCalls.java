@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** KILL, ACKNOWLEDGE, RECONCILE and TEARDOWN (also used when a framework's failover timeout expires). */
+/** KILL, ACKNOWLEDGE (and Drydock's ACKNOWLEDGE_BATCH), RECONCILE and TEARDOWN (also used when a framework's failover timeout expires). */
 @Component
 class TaskCalls {
 
@@ -69,25 +69,60 @@ class TaskCalls {
         });
   }
 
+  /** Most acknowledgements one ACKNOWLEDGE_BATCH call may carry. */
+  static final int MAX_BATCH = 10_000;
+
   void acknowledge(JsonNode call) {
     JsonNode ack = Json.message(call, "acknowledge");
     if (ack == null) {
       throw CallException.validation("Expecting 'acknowledge' to be present");
     }
+    checkAcknowledgement(ack, "acknowledge");
+    // Updates are durable in the framework's topic; the acknowledgement only confirms receipt.
+  }
+
+  /**
+   * Drydock's extension: several acknowledgements in one call, each checked as ACKNOWLEDGE checks its one.
+   * The whole call is refused when any of them is malformed.
+   */
+  void acknowledgeBatch(JsonNode call) {
+    JsonNode batch = Json.message(call, "acknowledge_batch");
+    if (batch == null) {
+      throw CallException.validation("Expecting 'acknowledge_batch' to be present");
+    }
+    List<JsonNode> acks = Json.repeated(batch, "acknowledgements");
+    if (acks.isEmpty()) {
+      throw CallException.validation("Expecting 'acknowledge_batch.acknowledgements' to be non-empty");
+    }
+    if (acks.size() > MAX_BATCH) {
+      throw CallException.validation("Expecting at most " + MAX_BATCH
+          + " entries in 'acknowledge_batch.acknowledgements', got " + acks.size());
+    }
+    for (int i = 0; i < acks.size(); i++) {
+      JsonNode ack = acks.get(i);
+      String path = "acknowledge_batch.acknowledgements[" + i + "]";
+      if (!ack.isObject()) {
+        throw CallException.conversion("Not expecting a JSON " + (ack.isArray() ? "array" : "scalar")
+            + " for field '" + path + "'");
+      }
+      checkAcknowledgement(ack, path);
+    }
+  }
+
+  private static void checkAcknowledgement(JsonNode ack, String path) {
     List<String> missing = new ArrayList<>();
     if (Json.id(ack, "agent_id") == null) {
-      missing.add("acknowledge.agent_id");
+      missing.add(path + ".agent_id");
     }
     if (Json.id(ack, "task_id") == null) {
-      missing.add("acknowledge.task_id");
+      missing.add(path + ".task_id");
     }
     if (Json.string(ack, "uuid") == null) {
-      missing.add("acknowledge.uuid");
+      missing.add(path + ".uuid");
     }
     if (!missing.isEmpty()) {
       throw CallException.conversion("Missing required fields: " + String.join(", ", missing));
     }
-    // Updates are durable in the framework's topic; the acknowledgement only confirms receipt.
   }
 
   void reconcile(FrameworkInfo framework, JsonNode call) {
