@@ -77,8 +77,8 @@ public final class LaunchThroughputHarness {
           long now = System.nanoTime();
           long running = launchers.stream().mapToLong(l -> l.running.sum()).sum();
           long launched = launchers.stream().mapToLong(l -> l.launched.get()).sum();
-          System.out.printf("t=%3ds launched %7d running %7d  (%6.0f/s)  load %s%n", (now - start) / 1_000_000_000L,
-              launched, running, (running - last) * 1e9 / (now - lastAt), BenchSuite.load());
+          System.out.printf("t=%3ds launched %7d running %7d  (%6.0f/s)  %s  load %s%n", (now - start) / 1_000_000_000L,
+              launched, running, (running - last) * 1e9 / (now - lastAt), pipeline(suite), BenchSuite.load());
           last = running;
           lastAt = now;
           if (running0 < 0 && now >= windowStart) {
@@ -130,6 +130,21 @@ public final class LaunchThroughputHarness {
       }
     }
     System.exit(0);
+  }
+
+  /**
+   * Where the launched tasks are: tasks the master staged whose agent has not reported yet, and events
+   * committed to the master's outbox not yet on Kafka (a growing number shows the stage that limits).
+   */
+  private static String pipeline(BenchSuite suite) {
+    try (java.sql.Connection c = suite.jdbc(); java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM master.task WHERE state = 'TASK_STAGING'),"
+            + " (SELECT count(*) FROM master.outbox)")) {
+      rs.next();
+      return String.format("staging %6d outbox %6d", rs.getLong(1), rs.getLong(2));
+    } catch (java.sql.SQLException e) {
+      return "(" + e.getMessage() + ")";
+    }
   }
 
   /** One framework: fills every offer with up to {@code perOffer} tasks; counts TASK_RUNNING. */

@@ -14,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled whether this service runs a relay (default {@code true})
  * @param pollInterval how often the relay looks for unpublished events when no commit woke it
  *     (default 500 ms); commits wake it at once
- * @param batchSize how many events one relay pass publishes at most (default 500)
+ * @param batchSize how many events the relay reads and sends at a time (default 500)
+ * @param batchesPerPass how many batches one pass sends before it waits for Kafka's acknowledgements and
+ *     commits (default 10): sends are pipelined, so the acknowledgement round trip is paid once per pass
  * @param retryBackoff how long the relay waits after Kafka failed (default 1 s)
  */
 @Validated
@@ -23,4 +25,5 @@ public record OutboxProperties(
     @DefaultValue("true") boolean enabled,
     @NotNull @DefaultValue("500ms") Duration pollInterval,
     @Min(1) @Max(10_000) @DefaultValue("500") int batchSize,
+    @Min(1) @Max(100) @DefaultValue("10") int batchesPerPass,
     @NotNull @DefaultValue("1s") Duration retryBackoff) {}

@@ -2,6 +2,7 @@ package io.drydock.support.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -18,10 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes committed outbox rows to Kafka in the order they were appended ({@code seq}) and deletes exactly
- * the rows Kafka acknowledged. A row whose transaction commits after a pass read the table (it may carry a
- * lower {@code seq}) goes out in the next pass. Delivery is at least once: a crash after the send and before the delete sends the row again,
- * and consumers drop it by event id. Replicas of a service take turns through a PostgreSQL advisory
- * lock, so per-key order holds with any number of replicas.
+ * the rows Kafka acknowledged. A pass is one transaction: it deletes the oldest rows a batch at a time
+ * ({@code DELETE … RETURNING}), sends each batch without waiting for the previous one's acknowledgements
+ * (the producer keeps per-partition order), and after at most {@code batchesPerPass} batches waits for
+ * all acknowledgements and commits; if any send failed it rolls back and the rows are still there for the
+ * next pass. A row whose transaction commits after a batch read the table (it may carry a lower
+ * {@code seq}) goes out in a later batch. Delivery is at least once: a crash after the send and before the
+ * commit sends the rows again, and consumers drop them by event id. Replicas of a service take turns
+ * through a PostgreSQL advisory lock, so per-key order holds with any number of replicas.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -61,9 +66,9 @@ public class OutboxRelay implements SmartLifecycle {
     int total = 0;
     int published;
     do {
-      published = publishBatch();
+      published = publishPass();
       total += published;
-    } while (published == properties.batchSize());
+    } while (published == properties.batchSize() * properties.batchesPerPass());
     return total;
   }
 
@@ -80,35 +85,35 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  private int publishBatch() {
+  private int publishPass() {
     Integer published = transactions.execute(status -> {
       Boolean locked = jdbc.queryForObject(
           "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'))", Boolean.class);
       if (!Boolean.TRUE.equals(locked)) {
         return 0;
       }
-      List<Row> rows = jdbc.query(
-          "SELECT seq, event_id, topic, record_key, event_type, payload FROM outbox ORDER BY seq LIMIT ?",
-          (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6)),
-          properties.batchSize());
-      if (rows.isEmpty()) {
-        return 0;
-      }
-      List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
-      for (Row row : rows) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-        record.headers().add("eventId", row.eventId().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("type", row.type().getBytes(StandardCharsets.UTF_8));
-        sends.add(kafka.send(record));
+      List<CompletableFuture<?>> sends = new ArrayList<>();
+      for (int batch = 0; batch < properties.batchesPerPass(); batch++) {
+        // the rows are ours until the commit; a rollback (a failed send) puts them back
+        List<Row> rows = new ArrayList<>(jdbc.query(
+            "DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox ORDER BY seq LIMIT ?)"
+                + " RETURNING seq, event_id, topic, record_key, event_type, payload",
+            (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6)),
+            properties.batchSize()));
+        rows.sort(Comparator.comparingLong(Row::seq));
+        for (Row row : rows) {
+          ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+          record.headers().add("eventId", row.eventId().getBytes(StandardCharsets.UTF_8));
+          record.headers().add("type", row.type().getBytes(StandardCharsets.UTF_8));
+          sends.add(kafka.send(record));
+        }
+        if (rows.size() < properties.batchSize()) {
+          break;
+        }
       }
       CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-      // exactly the rows sent: a row with a lower seq whose transaction committed while the sends were in
-      // flight was not read by this pass, and goes out in the next one
-      Long[] sent = rows.stream().map(Row::seq).toArray(Long[]::new);
-      jdbc.update("DELETE FROM outbox WHERE seq = ANY(?)",
-          ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", sent)));
-      return rows.size();
+      return sends.size();
     });
     return published == null ? 0 : published;
   }
