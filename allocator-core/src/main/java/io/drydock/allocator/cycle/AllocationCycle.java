@@ -69,7 +69,7 @@ public final class AllocationCycle {
         this.maintenanceAware = maintenanceAware;
         this.eligibility = new Eligibility(filterGpuResources);
         this.offerTimeout = offerTimeout;
-        this.pending = offerSlice == null ? null : new PendingOffers();
+        this.pending = offerSlice == null ? null : new PendingOffers(offerSlice);
         this.sliced = offerSlice == null ? null : new SlicedStage(state, fit, offerSlice, eligibility, pending);
     }
 
@@ -208,7 +208,7 @@ public final class AllocationCycle {
         state.allocateOffer(agent, fw, role, offer);
         fit.afterAllocation(role.top);
         if (pending != null) {
-            pending.add(agent, fw, role, offer);
+            pending.addAnyOrder(agent, fw, role, offer);
         } else {
             emit(agent, fw, role, offer);
         }

@@ -39,10 +39,14 @@ final class DrydockRun {
     private long[] running;
     private int runningCount;
 
-    DrydockRun(Workload w) {
+    private final String name;
+
+    /** {@code offerSlice}: {@link io.drydock.allocator.AllocatorBuilder#offerSlice}, null for Mesos's whole-agent offers. */
+    DrydockRun(Workload w, String offerSlice) {
         this.w = w;
+        this.name = offerSlice == null ? "Drydock (whole agents)" : "Drydock (slice " + offerSlice + ")";
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-        allocator = Allocator.builder().clock(clock).seed(Workload.SEED).build();
+        allocator = Allocator.builder().clock(clock).seed(Workload.SEED).offerSlice(offerSlice).build();
         Map<String, Double> weights = new HashMap<>();
         for (int q = 0; q < w.queues(); q++) {
             weights.put(Workload.queue(q), (double) Workload.weight(q));
@@ -95,7 +99,7 @@ final class DrydockRun {
             churnRates[round] = churned / ((System.nanoTime() - c0) / 1e9);
         }
         java.util.Arrays.sort(churnRates);
-        return new Result("Drydock", placed, placed / fillSeconds, passes[passes.length / 2], churned,
+        return new Result(name, placed, placed / fillSeconds, passes[passes.length / 2], w.nodes(), churned,
                 churnRates[churnRates.length / 2], Result.spread(perQueue));
     }
 
