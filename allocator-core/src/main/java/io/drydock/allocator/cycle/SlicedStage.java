@@ -2,7 +2,9 @@ package io.drydock.allocator.cycle;
 
 import io.drydock.allocator.filter.OfferFilters;
 import io.drydock.allocator.quota.OfferFit;
+import io.drydock.allocator.resources.Resource;
 import io.drydock.allocator.resources.Resources;
+import io.drydock.allocator.sort.ScalarTotals;
 import io.drydock.allocator.sort.Sorter;
 import io.drydock.allocator.state.AgentState;
 import io.drydock.allocator.state.ClusterState;
@@ -22,12 +24,18 @@ import java.util.Set;
  * the role's whole offer. A role that could take nothing on the agent is not asked again on that agent
  * (its bound there only shrinks as others take slices). The slices become one offer per (framework,
  * role) on the agent through {@link PendingOffers}.
+ * <p>Top-level roles are ordered by their weighted share <em>after</em> one more slice, not before it:
+ * for the run, each top-level role carries one virtual slice in the role sorter (added when the first
+ * agent with free resources comes up, removed at the end). With Mesos's order, roles tied at the lowest
+ * share are taken by fewer allocations first, i.e. light roles, which then overshoot by a whole slice
+ * per unit of weight where a weight-3 role would overshoot by a third of one.
  */
 final class SlicedStage {
 
     private final ClusterState state;
     private final OfferFit fit;
     private final OfferSlicer slicer;
+    private final Resources slice;
     private final Eligibility eligibility;
     private final PendingOffers pending;
     private final Set<RoleState> skipped = new HashSet<>();
@@ -40,35 +48,74 @@ final class SlicedStage {
     private Resources roleOffer;
     private String currentRole;
     private FrameworkState pickedFramework;
+    private FrameworkState candidate;
     private RoleState pickedRole;
     private Resources pickedSlice;
+    /** One slice as sorter scalars (the virtual slice), or null before the run needs it. */
+    private long[] virtualSlice;
 
     SlicedStage(ClusterState state, OfferFit fit, Resources slice, Eligibility eligibility, PendingOffers pending) {
         this.state = state;
         this.fit = fit;
         this.slicer = new OfferSlicer(slice);
+        this.slice = slice;
         this.eligibility = eligibility;
         this.pending = pending;
     }
 
     void run(AgentState[] candidates, int n, Instant at, long nowMillis) {
         now = at;
-        for (int i = 0; i < n; i++) {
-            agent = candidates[i];
-            if (agent.freeEmpty) {
-                continue;
+        try {
+            for (int i = 0; i < n; i++) {
+                agent = candidates[i];
+                if (agent.freeEmpty) {
+                    continue;
+                }
+                if (virtualSlice == null) {
+                    virtualSlice = virtualSlice(1);
+                }
+                OfferFilters.expire(agent, now, nowMillis);
+                skipped.clear();
+                while (!agent.freeEmpty && nextSlice()) {
+                    // one slice per iteration
+                }
             }
-            OfferFilters.expire(agent, now, nowMillis);
-            skipped.clear();
-            while (!agent.freeEmpty && nextSlice()) {
-                // one slice per iteration
+        } finally {
+            if (virtualSlice != null) {
+                virtualSlice(-1);
+                virtualSlice = null;
             }
         }
         agent = null;
         roleOffer = null;
         pickedFramework = null;
+        candidate = null;
         pickedRole = null;
         pickedSlice = null;
+    }
+
+    /** Adds ({@code sign} 1) or removes (-1) one slice to every top-level role in the role sorter. */
+    private long[] virtualSlice(int sign) {
+        long[] v = virtualSlice;
+        if (v == null) {
+            v = new long[ScalarTotals.CAPACITY];
+            for (Resource r : slice.items()) {
+                int i = state.totals.find(r.name());
+                if (i >= 0) {
+                    v[i] = r.scalarMillis();
+                }
+            }
+        }
+        for (RoleState r : state.roles.values()) {
+            if (r.isTopLevel()) {
+                if (sign > 0) {
+                    state.roleSorter.allocated(r.name, v);
+                } else {
+                    state.roleSorter.unallocated(r.name, v);
+                }
+            }
+        }
+        return v;
     }
 
     /** Allocates one slice of the agent; false when no role can take anything more here. */
@@ -86,6 +133,7 @@ final class SlicedStage {
         return true;
     }
 
+    /** Picks the first role that can take something here (continues the walk otherwise). */
     private boolean visitRole(RoleState role) {
         if (skipped.contains(role)) {
             return true;
@@ -97,21 +145,22 @@ final class SlicedStage {
         }
         roleOffer = offer;
         currentRole = role.name;
-        pickedFramework = null;
+        candidate = null;
         role.frameworkSorter.forEach(frameworkVisitor);
-        if (pickedFramework == null) {
+        if (candidate == null) {
             skipped.add(role);
             return true;
         }
-        Resources slice = slicer.cut(offer);
-        pickedSlice = slice == offer || fit.isAllocatable(agent, slice) ? slice : offer;
+        Resources cut = slicer.cut(offer);
+        pickedSlice = cut == offer || fit.isAllocatable(agent, cut) ? cut : offer;
+        pickedFramework = candidate;
         pickedRole = role;
         return false;
     }
 
     private boolean visitFramework(FrameworkState fw) {
         if (eligibility.offerable(agent, fw, currentRole, roleOffer, now)) {
-            pickedFramework = fw;
+            candidate = fw;
             return false;
         }
         return true;

@@ -103,14 +103,17 @@ final class DrydockRun {
                 churnRates[churnRates.length / 2], Result.spread(perQueue));
     }
 
-    /** Allocation cycles until {@code target} tasks were placed or a cycle places nothing. */
+    /**
+     * Allocation cycles until {@code target} tasks were placed or two cycles in a row place nothing (a
+     * cycle can place nothing when its only offers went to frameworks that want no more, which then
+     * suppress).
+     */
     private int fill(int target) {
         int placed = 0;
-        while (placed < target) {
+        int idle = 0;
+        while (placed < target && idle < 2) {
             int n = handle(allocator.allocate());
-            if (n == 0) {
-                break;
-            }
+            idle = n == 0 ? idle + 1 : 0;
             placed += n;
         }
         return placed;
