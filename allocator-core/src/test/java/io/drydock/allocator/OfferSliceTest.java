@@ -56,6 +56,21 @@ class OfferSliceTest {
         assertThat(only(plan, "f2").resources().scalar("cpus")).isEqualTo(2.0);
     }
 
+    /**
+     * The last slices go to the role whose share after the slice is lowest: on 5 cpus, weight 3 against
+     * weight 1 ends 4 : 1 (1.33 and 1 cpus per unit of weight). Mesos's order (lowest share before the
+     * slice, ties to fewer allocations) would end 3 : 2 (1 and 2 per unit of weight).
+     */
+    @Test
+    void theLastSlicesGoToTheLowestShareAfterTheSlice() {
+        Scenario s = sliced("cpus:1;mem:512").agent("a1", "cpus:5;mem:2560");
+        s.framework("f1", "heavy").framework("f2", "light");
+        s.allocator.updateWeights(Map.of("heavy", 3.0));
+        Plan plan = s.allocate();
+        assertThat(only(plan, "f1").resources().scalar("cpus")).isEqualTo(4.0);
+        assertThat(only(plan, "f2").resources().scalar("cpus")).isEqualTo(1.0);
+    }
+
     @Test
     void reservationsGoWholeToTheirRolePortsWithTheFirstSliceAndOtherScalarsAreSplitEvenly() {
         Scenario s = sliced("cpus:1;mem:1024")
