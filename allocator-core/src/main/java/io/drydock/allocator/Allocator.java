@@ -54,7 +54,7 @@ public final class Allocator {
         this.clock = b.clock;
         this.state = new ClusterState(b.sorter == AllocatorBuilder.SorterKind.RANDOM, b.seed, b.offerIdPrefix);
         this.cycle = new AllocationCycle(state, inverseOffers, new OfferFit(state, b.minAllocatable), b.seed,
-                b.maintenanceAwarePlacement, b.filterGpuResources, b.offerTimeout);
+                b.maintenanceAwarePlacement, b.filterGpuResources, b.offerTimeout, b.offerSlice);
         this.ledger = new OfferLedger(state, clock, b.allocationInterval);
         this.agents = new AgentCalls(state, ledger, inverseOffers);
         this.frameworks = new FrameworkCalls(state, ledger, inverseOffers, this::whitelisted);

@@ -1,6 +1,9 @@
 package io.drydock.allocator;
 
 import io.drydock.allocator.filter.MinAllocatable;
+import io.drydock.allocator.resources.Resource;
+import io.drydock.allocator.resources.ResourceType;
+import io.drydock.allocator.resources.Resources;
 import io.drydock.allocator.role.Roles;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +26,10 @@ import java.util.Set;
  *   <li>{@link #filterGpuResources}: true (GPU agents only go to GPU_RESOURCES frameworks)</li>
  *   <li>{@link #maintenanceAwarePlacement}: true (agents draining soonest are offered last)</li>
  *   <li>{@link #offerIdPrefix}: {@code "offer"} (ids are {@code <prefix>-<n>}; put the leader epoch in it)</li>
+ *   <li>{@link #offerSlice}: none (Mesos: the role chosen on an agent is offered all of it it may get).
+ *       Drydock only, opt-in: stage 2 hands each agent out a slice at a time to the lowest weighted
+ *       dominant share, re-sorting after every slice (see {@code allocator-core/README.md}, "Offer
+ *       slices")</li>
  * </ul>
  * Decline filters default to 5 s ({@link Filters#DEFAULT}); that is a property of each call.
  */
@@ -41,6 +48,7 @@ public final class AllocatorBuilder {
     boolean filterGpuResources = true;
     boolean maintenanceAwarePlacement = true;
     String offerIdPrefix = "offer";
+    Resources offerSlice;
 
     AllocatorBuilder() {
     }
@@ -106,6 +114,32 @@ public final class AllocatorBuilder {
     public AllocatorBuilder offerIdPrefix(String prefix) {
         this.offerIdPrefix = prefix;
         return this;
+    }
+
+    /**
+     * Opt-in fine-grained fairness: the unreserved scalars of an agent are offered in slices of (at
+     * most) this quantity, e.g. {@code cpus:1;mem:4096}, each to the role (and framework) with the
+     * lowest weighted dominant share at that moment; the slices a framework gets on one agent in one
+     * run form one offer. Only unreserved scalars may be named; null turns slicing off (the default).
+     */
+    public AllocatorBuilder offerSlice(Resources slice) {
+        if (slice != null) {
+            if (slice.isEmpty()) {
+                throw new IllegalArgumentException("offer slice must not be empty");
+            }
+            for (Resource r : slice.items()) {
+                if (r.type() != ResourceType.SCALAR || !r.isUnreserved() || r.volume() != null) {
+                    throw new IllegalArgumentException("offer slice may only name unreserved scalars, not " + r);
+                }
+            }
+        }
+        this.offerSlice = slice;
+        return this;
+    }
+
+    /** Parses {@link #offerSlice(Resources)} from text, e.g. {@code cpus:1;mem:4096}; blank turns it off. */
+    public AllocatorBuilder offerSlice(String text) {
+        return offerSlice(text == null || text.isBlank() ? null : Resources.parse(text));
     }
 
     public Allocator build() {

@@ -13,8 +13,17 @@ class GuaranteesFirstRandomizedTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void guaranteesAreMetBeforeNonQuotaRolesGetResourcesWhenTheClusterCanMeetThem(long seed) {
+        check(seed, new Scenario(b -> b.seed(seed)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void guaranteesAreMetFirstWithOfferSlicesToo(long seed) {
+        check(seed, new Scenario(b -> b.seed(seed).offerSlice("cpus:1;mem:1024")));
+    }
+
+    private static void check(long seed, Scenario s) {
         Random rnd = new Random(seed);
-        Scenario s = new Scenario(b -> b.seed(seed));
         int agents = 10 + rnd.nextInt(30);
         long cpus = 0;
         for (int i = 0; i < agents; i++) {

@@ -37,12 +37,24 @@ class InvariantsRandomizedTest {
     private final Map<FrameworkId, Duration> lookahead = new HashMap<>();
     private int offersChecked;
     private int inverseOffersChecked;
+    private boolean sliced;
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void invariantsHoldUnderRandomOperations(long seed) {
+        run(seed, new Scenario(b -> b.seed(seed)));
+    }
+
+    /** The same with offer slices on (agents hold 1-4 cpus, so most are cut into several slices). */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void invariantsHoldWithOfferSlices(long seed) {
+        sliced = true;
+        run(seed, new Scenario(b -> b.seed(seed).offerSlice("cpus:1;mem:256")));
+    }
+
+    private void run(long seed, Scenario s) {
         Random rnd = new Random(seed);
-        Scenario s = new Scenario(b -> b.seed(seed));
         for (int i = 0; i < 12; i++) {
             addAgent(s, rnd, "a" + i);
         }
@@ -116,8 +128,8 @@ class InvariantsRandomizedTest {
             }
         }
         assertThat(offersChecked).as("the sequence exercised offers").isGreaterThan(20);
-        System.out.printf("seed %d: %d offers, %d inverse offers checked%n", seed, offersChecked,
-                inverseOffersChecked);
+        System.out.printf("seed %d%s: %d offers, %d inverse offers checked%n", seed, sliced ? " (sliced)" : "",
+                offersChecked, inverseOffersChecked);
     }
 
     private void addAgent(Scenario s, Random rnd, String id) {
@@ -162,6 +174,13 @@ class InvariantsRandomizedTest {
         long cUnreservedCpus = 0;
         offersChecked += plan.offers().size();
         inverseOffersChecked += plan.inverseOffers().size();
+        if (sliced) {
+            Set<String> once = new HashSet<>();
+            for (Offer o : plan.offers()) {
+                assertThat(once.add(o.frameworkId() + "/" + o.role() + "@" + o.agentId()))
+                        .as("one offer per framework, role and agent in a run").isTrue();
+            }
+        }
         for (Offer o : plan.offers()) {
             for (Resource r : o.resources().items()) {
                 if (!r.isUnreserved()) {

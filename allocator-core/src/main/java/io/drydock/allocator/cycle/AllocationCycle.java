@@ -1,6 +1,5 @@
 package io.drydock.allocator.cycle;
 
-import io.drydock.allocator.FrameworkCapability;
 import io.drydock.allocator.InverseOffer;
 import io.drydock.allocator.Offer;
 import io.drydock.allocator.Plan;
@@ -28,6 +27,9 @@ import java.util.SplittableRandom;
  * One allocation run (spec §9.3): order candidate agents, stage 1 (quota guarantees), stage 2 (fair
  * share), then inverse offers (§1.8). Per agent the role order is taken once, as in Mesos: sorter
  * updates caused by allocations on that agent are applied when the agent is done.
+ * <p>With an offer slice configured (opt-in), stage 2 is {@link SlicedStage}, stage 1 offers only what
+ * counts towards a guarantee (what is above it is shared in stage 2), and each framework's parts on an
+ * agent become one offer at the end of the run ({@link PendingOffers}).
  */
 public final class AllocationCycle {
 
@@ -36,7 +38,10 @@ public final class AllocationCycle {
     private final OfferFit fit;
     private final SplittableRandom random;
     private final boolean maintenanceAware;
-    private final boolean filterGpuResources;
+    private final Eligibility eligibility;
+    /** Both null unless offer slices are on. */
+    private final SlicedStage sliced;
+    private final PendingOffers pending;
     private final Duration offerTimeout;
     private AgentState[] candidates = new AgentState[16];
 
@@ -55,14 +60,17 @@ public final class AllocationCycle {
     private final Sorter.Visitor<RoleState> quotaVisitor = this::stage1QuotaRole;
 
     public AllocationCycle(ClusterState state, InverseOfferBook inverseOffers, OfferFit fit, long seed,
-                           boolean maintenanceAware, boolean filterGpuResources, Duration offerTimeout) {
+                           boolean maintenanceAware, boolean filterGpuResources, Duration offerTimeout,
+                           Resources offerSlice) {
         this.state = state;
         this.inverseOffers = inverseOffers;
         this.fit = fit;
         this.random = new SplittableRandom(seed);
         this.maintenanceAware = maintenanceAware;
-        this.filterGpuResources = filterGpuResources;
+        this.eligibility = new Eligibility(filterGpuResources);
         this.offerTimeout = offerTimeout;
+        this.pending = offerSlice == null ? null : new PendingOffers(offerSlice);
+        this.sliced = offerSlice == null ? null : new SlicedStage(state, fit, offerSlice, eligibility, pending);
     }
 
     /** Runs allocation over {@code requested} agents (all when null) at {@code at}. */
@@ -101,7 +109,12 @@ public final class AllocationCycle {
             blockSaturatedRoles(true);
         }
         AgentOrder.order(candidates, n, random, maintenanceAware, anyUnavailable);
-        stage2(n);
+        if (sliced == null) {
+            stage2(n);
+        } else {
+            sliced.run(candidates, n, now, nowMillis);
+            pending.flush(this::emit);
+        }
         if (state.quotaConfigured()) {
             blockSaturatedRoles(false);
         }
@@ -150,7 +163,7 @@ public final class AllocationCycle {
     }
 
     private boolean stage1Role(RoleState role) {
-        Resources offer = fit.stage1(agent, role);
+        Resources offer = fit.stage1(agent, role, sliced == null);
         if (offer != null && fit.isAllocatable(agent, offer) && offerToFramework(role, offer)
                 && !role.top.guaranteeUnsatisfied(state.totals.size())) {
             satisfied.add(role.top);
@@ -194,27 +207,25 @@ public final class AllocationCycle {
         fit.beforeAllocation(role.top);
         state.allocateOffer(agent, fw, role, offer);
         fit.afterAllocation(role.top);
-        OfferRecord record = new OfferRecord(state.nextOfferId(), fw, role, agent, offer, now);
-        state.offers.put(record.id(), record);
-        agent.addOffer(record);
-        offers.add(new Offer(record.id(), fw.id, role.name, agent.id, agent.machine, offer,
-                Optional.ofNullable(agent.unavailability)));
+        if (pending != null) {
+            pending.addAnyOrder(agent, fw, role, offer);
+        } else {
+            emit(agent, fw, role, offer);
+        }
         return true;
     }
 
+    /** Records an offer of (already allocated) {@code offer} and adds it to the plan. */
+    private void emit(AgentState a, FrameworkState fw, RoleState role, Resources offer) {
+        OfferRecord record = new OfferRecord(state.nextOfferId(), fw, role, a, offer, now);
+        state.offers.put(record.id(), record);
+        a.addOffer(record);
+        offers.add(new Offer(record.id(), fw.id, role.name, a.id, a.machine, offer,
+                Optional.ofNullable(a.unavailability)));
+    }
+
     private boolean pick(FrameworkState fw) {
-        // The agent's own filters first: they compare framework references without reading the framework.
-        if (agent.filterCount > 0 && OfferFilters.isFiltered(agent, fw, currentRole, candidateOffer, now)) {
-            return true;
-        }
-        if (!fw.offersWanted(currentRole)) {
-            return true;
-        }
-        if (filterGpuResources && agent.hasGpus && !fw.capabilities.contains(FrameworkCapability.GPU_RESOURCES)) {
-            return true;
-        }
-        if (fw.maintenanceLookahead != null && agent.unavailability != null
-                && agent.unavailability.startsWithin(now, fw.maintenanceLookahead)) {
+        if (!eligibility.offerable(agent, fw, currentRole, candidateOffer, now)) {
             return true;
         }
         chosen = fw;

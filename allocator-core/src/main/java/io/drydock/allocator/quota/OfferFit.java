@@ -52,8 +52,12 @@ public final class OfferFit {
         }
     }
 
-    /** Stage 1 offer for {@code role} on the agent, or null when nothing counts towards its guarantee. */
-    public Resources stage1(AgentState a, RoleState role) {
+    /**
+     * Stage 1 offer for {@code role} on the agent, or null when nothing counts towards its guarantee.
+     * With {@code withExtra} (Mesos) it includes unreserved scalars beyond the guarantee up to the
+     * limit and the headroom; without, only the part that counts towards the guarantee (offer slices).
+     */
+    public Resources stage1(AgentState a, RoleState role, boolean withExtra) {
         RoleState q = role.top;
         int size = state.totals.size();
         boolean counts = false;
@@ -63,7 +67,7 @@ public final class OfferFit {
             counts |= gp > 0;
             long extra = Math.min(Math.min(free[i] - gp, sub(q.limitHeadroom(i), gp)),
                     state.unreservedFree[i] - required[i]);
-            bound[i] = gp + Math.max(0, extra);
+            bound[i] = withExtra ? gp + Math.max(0, extra) : gp;
         }
         return counts ? build(a, role) : null;
     }

@@ -39,10 +39,14 @@ final class DrydockRun {
     private long[] running;
     private int runningCount;
 
-    DrydockRun(Workload w) {
+    private final String name;
+
+    /** {@code offerSlice}: {@link io.drydock.allocator.AllocatorBuilder#offerSlice}, null for Mesos's whole-agent offers. */
+    DrydockRun(Workload w, String offerSlice) {
         this.w = w;
+        this.name = offerSlice == null ? "Drydock (whole agents)" : "Drydock (slice " + offerSlice + ")";
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-        allocator = Allocator.builder().clock(clock).seed(Workload.SEED).build();
+        allocator = Allocator.builder().clock(clock).seed(Workload.SEED).offerSlice(offerSlice).build();
         Map<String, Double> weights = new HashMap<>();
         for (int q = 0; q < w.queues(); q++) {
             weights.put(Workload.queue(q), (double) Workload.weight(q));
@@ -95,18 +99,21 @@ final class DrydockRun {
             churnRates[round] = churned / ((System.nanoTime() - c0) / 1e9);
         }
         java.util.Arrays.sort(churnRates);
-        return new Result("Drydock", placed, placed / fillSeconds, passes[passes.length / 2], churned,
+        return new Result(name, placed, placed / fillSeconds, passes[passes.length / 2], w.nodes(), churned,
                 churnRates[churnRates.length / 2], Result.spread(perQueue));
     }
 
-    /** Allocation cycles until {@code target} tasks were placed or a cycle places nothing. */
+    /**
+     * Allocation cycles until {@code target} tasks were placed or two cycles in a row place nothing (a
+     * cycle can place nothing when its only offers went to frameworks that want no more, which then
+     * suppress).
+     */
     private int fill(int target) {
         int placed = 0;
-        while (placed < target) {
+        int idle = 0;
+        while (placed < target && idle < 2) {
             int n = handle(allocator.allocate());
-            if (n == 0) {
-                break;
-            }
+            idle = n == 0 ? idle + 1 : 0;
             placed += n;
         }
         return placed;

@@ -100,27 +100,36 @@ final class YarnRun {
             for (int a = 0; a < w.apps(); a++) {
                 perQueue[Workload.queueOfApp(a)] += held.get(a).size();
             }
+            // Up to 3 full passes (median); a pass cut by the budget is reported alone, with its node count.
             double[] passes = new double[3];
-            for (int i = 0; i < passes.length; i++) {
+            int done = 0;
+            int passNodes = w.nodes();
+            while (done < passes.length) {
                 long p0 = System.nanoTime();
-                heartbeatAll();
-                passes[i] = (System.nanoTime() - p0) / 1e6;
+                passNodes = heartbeatAll(p0 + budgetNanos);
+                passes[done++] = (System.nanoTime() - p0) / 1e6;
                 pullAll();
+                if (passNodes < w.nodes()) {
+                    break;
+                }
             }
-            java.util.Arrays.sort(passes);
+            double pass = passNodes < w.nodes() ? passes[done - 1] : median(passes, done);
             int churned = 0;
             double[] churnRates = new double[Workload.CHURN_ROUNDS];
-            for (int round = 0; round < churnRates.length; round++) {
+            int rounds = 0;
+            while (rounds < churnRates.length) {
                 int count = (int) (placedTotal * Workload.CHURN);
                 settle();
                 long c0 = System.nanoTime();
-                release(count, round);
+                release(count, rounds);
                 churned = fill(count, c0);
-                churnRates[round] = churned / ((System.nanoTime() - c0) / 1e9);
+                churnRates[rounds++] = churned / ((System.nanoTime() - c0) / 1e9);
+                if (System.nanoTime() - c0 >= budgetNanos) {
+                    break; // cut by the budget: no further rounds
+                }
             }
-            java.util.Arrays.sort(churnRates);
             return new Result(kind == Kind.FAIR ? "YARN Fair (DRF)" : "YARN Capacity", placed, placed / fillSeconds,
-                    passes[passes.length / 2], churned, churnRates[churnRates.length / 2], Result.spread(perQueue));
+                    pass, passNodes, churned, median(churnRates, rounds), Result.spread(perQueue));
         } finally {
             rm.stop();
         }
@@ -130,7 +139,7 @@ final class YarnRun {
     private int fill(int target, long start) {
         int placed = 0;
         while (placed < target && System.nanoTime() - start < budgetNanos) {
-            heartbeatAll();
+            heartbeatAll(start + budgetNanos);
             int n = pullAll();
             if (n == 0) {
                 break;
@@ -151,10 +160,23 @@ final class YarnRun {
         }
     }
 
-    private void heartbeatAll() {
+    /** A heartbeat from every node, stopping at {@code deadline} (nanoTime); returns the nodes reached. */
+    private int heartbeatAll(long deadline) {
+        int reached = 0;
         for (RMNode n : nodes) {
+            if (System.nanoTime() - deadline >= 0) {
+                break;
+            }
             scheduler.handle(new NodeUpdateSchedulerEvent(n));
+            reached++;
         }
+        return reached;
+    }
+
+    private static double median(double[] values, int n) {
+        double[] v = java.util.Arrays.copyOf(values, n);
+        java.util.Arrays.sort(v);
+        return v[n / 2];
     }
 
     private int pullAll() {

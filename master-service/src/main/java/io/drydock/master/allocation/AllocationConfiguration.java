@@ -33,7 +33,8 @@ class AllocationConfiguration {
         .minAllocatable(properties.minAllocatable())
         .offerIdPrefix("offer-" + properties.epoch() + "-" + Long.toString(clock.millis(), 36))
         .seed(properties.epoch())
-        .maintenanceAwarePlacement(properties.maintenanceAwarePlacement());
+        .maintenanceAwarePlacement(properties.maintenanceAwarePlacement())
+        .offerSlice(properties.offerSlice());
     if (properties.offerTimeout() != null) {
       builder.offerTimeout(properties.offerTimeout());
     }

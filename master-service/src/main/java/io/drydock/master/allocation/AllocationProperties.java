@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maintenanceAwarePlacement Drydock only: offer agents draining soonest last, so that frameworks
  *     taking the first offers that fit avoid machines about to go down (default true; false gives
  *     Mesos's plain shuffled order)
+ * @param offerSlice Drydock only, opt-in: offer agents a slice at a time (e.g. {@code cpus:1;mem:4096})
+ *     to the role with the lowest weighted dominant share, so that shares move by a slice instead of an
+ *     agent; unset or blank (the default) keeps Mesos's whole-agent offers
  */
 @Validated
 @ConfigurationProperties("drydock.master.allocation")
@@ -27,4 +30,5 @@ public record AllocationProperties(
     String roles,
     @NotNull @DefaultValue("cpus:0.01|mem:32") String minAllocatable,
     @DefaultValue("1") long epoch,
-    @DefaultValue("true") boolean maintenanceAwarePlacement) {}
+    @DefaultValue("true") boolean maintenanceAwarePlacement,
+    String offerSlice) {}
