@@ -1,25 +1,44 @@
 package io.drydock.bench.maintenance;
 
 import io.drydock.examples.replicated.ReplicatedService;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The fewest replicas running since {@link #start}, and the hosts each replica ran on. */
+/**
+ * From {@link #start} to {@link #stop}: the fewest replicas running, how long fewer than the declared minimum
+ * ran and the replica-seconds missing below it (the dip's length and area); always the hosts each replica ran on.
+ */
 final class Recorder {
-  private volatile boolean measuring;
+  private final int minimum;
+  private boolean measuring;
   private int min = Integer.MAX_VALUE;
+  private int running;
+  private Instant since;
+  private long belowNanos;
+  private double missingReplicaNanos;
   private final Map<Integer, List<String>> paths = new java.util.TreeMap<>();
+
+  /** @param minimum the declared minimum of running replicas */
+  Recorder(int minimum) {
+    this.minimum = minimum;
+  }
 
   synchronized void start(int running) {
     measuring = true;
     min = running;
+    this.running = running;
+    since = Instant.now();
   }
 
   synchronized void record(ReplicatedService.Snapshot snapshot) {
     if (measuring) {
-      min = Math.min(min, snapshot.running());
+      advance();
+      running = snapshot.running();
+      min = Math.min(min, running);
     }
     snapshot.hostPerSlot().forEach((slot, host) -> {
       List<String> path = paths.computeIfAbsent(slot, s -> new ArrayList<>());
@@ -29,6 +48,24 @@ final class Recorder {
     });
   }
 
+  /** Ends the measurement (the time since the last change counts with the running replicas then). */
+  synchronized void stop() {
+    if (measuring) {
+      advance();
+      measuring = false;
+    }
+  }
+
+  private void advance() {
+    Instant now = Instant.now();
+    long nanos = Duration.between(since, now).toNanos();
+    if (running < minimum) {
+      belowNanos += nanos;
+      missingReplicaNanos += (double) (minimum - running) * nanos;
+    }
+    since = now;
+  }
+
   synchronized String paths() {
     return paths.entrySet().stream().map(e -> "web-" + e.getKey() + ": " + String.join(" > ", e.getValue()))
         .collect(Collectors.joining("; "));
@@ -36,5 +73,15 @@ final class Recorder {
 
   synchronized int min() {
     return min;
+  }
+
+  /** How long fewer replicas than the declared minimum ran. */
+  synchronized Duration belowMinimum() {
+    return Duration.ofNanos(belowNanos);
+  }
+
+  /** The replica-seconds missing below the declared minimum (the dip's area). */
+  synchronized double missingReplicaSeconds() {
+    return missingReplicaNanos / 1e9;
   }
 }
