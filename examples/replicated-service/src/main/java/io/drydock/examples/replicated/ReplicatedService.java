@@ -140,6 +140,8 @@ public final class ReplicatedService implements Scheduler {
         Slot slot = tasks.get(move.taskId()).slot;
         TaskSpec spec = newTask(slot, offer.agentId());
         maintenance.replacementLaunched(move.taskId(), spec.taskId(), offer.agentId());
+        log.info("Replacing {} on {} with {} on {}", move.taskId(), hostnames.getOrDefault(move.agentId(),
+            move.agentId()), spec.taskId(), offer.hostname());
         launches.add(spec);
         cpus -= settings.cpus();
         mem -= settings.mem();
@@ -187,6 +189,8 @@ public final class ReplicatedService implements Scheduler {
     }
     if (update.state().isTerminal() && !task.started) {
       neverRan.add(task.taskId + " " + update.state() + " " + update.reason() + ": " + update.message());
+      log.info("Task {} ended before it ran: {} {} ({})", task.taskId, update.state(), update.reason(),
+          update.message());
     }
     task.state = update.state();
     task.heard = clock.instant();
