@@ -287,10 +287,12 @@ public final class MaintenanceScenario {
           Instant windowStart = first.plus(config.spacing().multipliedBy(w));
           awaitInstant(windowStart);
           operator.down(windows.get(w));
+          recorder.machines(windows.get(w).stream().map(MaintenanceScenario::host).toList(), true);
           await("replicas back after window " + (w + 1),
               () -> service.snapshot().running() == config.replicas(), stalled);
           awaitInstant(windowStart.plus(config.windowLength()));
           operator.up(windows.get(w));
+          recorder.machines(windows.get(w).stream().map(MaintenanceScenario::host).toList(), false);
         }
         await("the service settled", () -> {
           ReplicatedService.Snapshot s = service.snapshot();

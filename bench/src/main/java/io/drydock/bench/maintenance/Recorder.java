@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 /**
  * From {@link #start} to {@link #stop}: the fewest replicas running, how long fewer than the declared minimum
  * ran and the replica-seconds missing below it (the dip's length and area); always the hosts each replica ran on.
+ * A replica runs when the framework has a task of it {@code TASK_RUNNING} on a machine that is not down: from
+ * the moment {@code /machine/down} returns, the tasks there count as gone, before the framework hears of it.
  */
 final class Recorder {
   private final int minimum;
@@ -21,6 +23,8 @@ final class Recorder {
   private long belowNanos;
   private double missingReplicaNanos;
   private final Map<Integer, List<String>> paths = new java.util.TreeMap<>();
+  private final java.util.Set<String> down = new java.util.HashSet<>();
+  private ReplicatedService.Snapshot last;
 
   /** @param minimum the declared minimum of running replicas */
   Recorder(int minimum) {
@@ -35,17 +39,33 @@ final class Recorder {
   }
 
   synchronized void record(ReplicatedService.Snapshot snapshot) {
-    if (measuring) {
-      advance();
-      running = snapshot.running();
-      min = Math.min(min, running);
-    }
+    last = snapshot;
+    update();
     snapshot.hostPerSlot().forEach((slot, host) -> {
       List<String> path = paths.computeIfAbsent(slot, s -> new ArrayList<>());
       if (path.isEmpty() || !path.get(path.size() - 1).equals(host)) {
         path.add(host);
       }
     });
+  }
+
+  /** The operator brought these machines down (their tasks are gone) or up. */
+  synchronized void machines(java.util.Collection<String> hosts, boolean isDown) {
+    if (isDown) {
+      down.addAll(hosts);
+    } else {
+      down.removeAll(hosts);
+    }
+    update();
+  }
+
+  private void update() {
+    if (measuring && last != null) {
+      advance();
+      running = (int) last.runningHostsPerSlot().values().stream()
+          .filter(hosts -> hosts.stream().anyMatch(h -> !down.contains(h))).count();
+      min = Math.min(min, running);
+    }
   }
 
   /** Ends the measurement (the time since the last change counts with the running replicas then). */

@@ -58,6 +58,8 @@ public class AllocationActor implements LeaderOnly {
   private final Set<AgentId> pendingAgents = new HashSet<>();
   private boolean runPending;
   private boolean fullRunPending;
+  private long deferredUntilNanos;
+  private boolean deferred;
   private volatile boolean running;
   private java.util.concurrent.ScheduledFuture<?> periodic;
 
@@ -114,6 +116,42 @@ public class AllocationActor implements LeaderOnly {
       }
       return null;
     });
+  }
+
+  /**
+   * Holds allocation runs back (triggered and periodic; what they would cover stays pending) until
+   * {@link #resumeRuns()}, or {@code atMost} later should that never come: changes applied in between (the
+   * unavailability of every machine of one posted schedule) reach the frameworks as one, as when Mesos applies
+   * a schedule in one step. Without it, a run between two machines' changes offers a machine whose change has
+   * not been applied yet without its unavailability, next to inverse offers for the machines already changed.
+   */
+  public CompletableFuture<Void> deferRuns(Duration atMost) {
+    return run(() -> {
+      deferred = true;
+      deferredUntilNanos = System.nanoTime() + atMost.toNanos();
+      return null;
+    });
+  }
+
+  /** Ends {@link #deferRuns}: a run covers what was held back. */
+  public CompletableFuture<Void> resumeRuns() {
+    return run(() -> {
+      if (deferred) {
+        deferred = false;
+        if (fullRunPending || !pendingAgents.isEmpty()) {
+          trigger(List.of());
+        }
+      }
+      return null;
+    });
+  }
+
+  private boolean runsDeferred() {
+    if (deferred && System.nanoTime() - deferredUntilNanos >= 0) {
+      log.warn("Allocation runs were deferred longer than allowed; resuming");
+      deferred = false;
+    }
+    return deferred;
   }
 
   // ---- frameworks --------------------------------------------------------------------------
@@ -307,6 +345,9 @@ public class AllocationActor implements LeaderOnly {
 
   private void triggeredRun() {
     runPending = false;
+    if (runsDeferred()) {
+      return;
+    }
     long start = System.nanoTime();
     Plan plan;
     if (fullRunPending) {
@@ -323,6 +364,10 @@ public class AllocationActor implements LeaderOnly {
   }
 
   private void periodicRun() {
+    if (runsDeferred()) {
+      fullRunPending = true;
+      return;
+    }
     try {
       long start = System.nanoTime();
       Plan plan = allocator.allocate();
