@@ -58,8 +58,7 @@ public class AllocationActor implements LeaderOnly {
   private final Set<AgentId> pendingAgents = new HashSet<>();
   private boolean runPending;
   private boolean fullRunPending;
-  private long deferredUntilNanos;
-  private boolean deferred;
+  private final RunDeferral deferral = new RunDeferral();
   private volatile boolean running;
   private java.util.concurrent.ScheduledFuture<?> periodic;
 
@@ -119,39 +118,21 @@ public class AllocationActor implements LeaderOnly {
   }
 
   /**
-   * Holds allocation runs back (triggered and periodic; what they would cover stays pending) until
-   * {@link #resumeRuns()}, or {@code atMost} later should that never come: changes applied in between (the
-   * unavailability of every machine of one posted schedule) reach the frameworks as one, as when Mesos applies
-   * a schedule in one step. Without it, a run between two machines' changes offers a machine whose change has
-   * not been applied yet without its unavailability, next to inverse offers for the machines already changed.
+   * Holds runs back (what they would cover stays pending) until {@link #resumeRuns()}, at most {@code atMost}:
+   * the machines of one schedule applied meanwhile reach the offers together, as when Mesos applies a schedule.
    */
   public CompletableFuture<Void> deferRuns(Duration atMost) {
-    return run(() -> {
-      deferred = true;
-      deferredUntilNanos = System.nanoTime() + atMost.toNanos();
-      return null;
-    });
+    return run(() -> deferral.start(atMost));
   }
 
   /** Ends {@link #deferRuns}: a run covers what was held back. */
   public CompletableFuture<Void> resumeRuns() {
     return run(() -> {
-      if (deferred) {
-        deferred = false;
-        if (fullRunPending || !pendingAgents.isEmpty()) {
-          trigger(List.of());
-        }
+      if (deferral.end() && (fullRunPending || !pendingAgents.isEmpty())) {
+        trigger(List.of());
       }
       return null;
     });
-  }
-
-  private boolean runsDeferred() {
-    if (deferred && System.nanoTime() - deferredUntilNanos >= 0) {
-      log.warn("Allocation runs were deferred longer than allowed; resuming");
-      deferred = false;
-    }
-    return deferred;
   }
 
   // ---- frameworks --------------------------------------------------------------------------
@@ -345,7 +326,7 @@ public class AllocationActor implements LeaderOnly {
 
   private void triggeredRun() {
     runPending = false;
-    if (runsDeferred()) {
+    if (deferral.holds()) {
       return;
     }
     long start = System.nanoTime();
@@ -364,7 +345,7 @@ public class AllocationActor implements LeaderOnly {
   }
 
   private void periodicRun() {
-    if (runsDeferred()) {
+    if (deferral.holds()) {
       fullRunPending = true;
       return;
     }
