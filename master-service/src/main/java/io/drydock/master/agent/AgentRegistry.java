@@ -243,11 +243,6 @@ public class AgentRegistry {
   }
 
   /**
-   * A machine's maintenance state changed (from {@code drydock.machine-state}). DOWN: every agent on it is
-   * shut down and removed and its tasks end (spec §1.6.2); otherwise its agents' unavailability is set or
-   * cleared, which rescinds their offers and inverse offers and re-offers with it (spec §1.6.1).
-   */
-  /**
    * Holds allocation runs back (at most 10 s) while several machines' changes are applied, so that the
    * frameworks see them together (see {@link AllocationActor#deferRuns}); end with {@link #resumeAllocation()}.
    */
@@ -260,6 +255,11 @@ public class AgentRegistry {
     allocation.resumeRuns().join();
   }
 
+  /**
+   * A machine's maintenance state changed (from {@code drydock.machine-state}). DOWN: every agent on it is
+   * shut down and removed and its tasks end (spec §1.6.2); otherwise its agents' unavailability is set or
+   * cleared, which rescinds their offers and inverse offers and re-offers with it (spec §1.6.1).
+   */
   public void machineChanged(MachineId machine, io.drydock.events.MachineMode mode,
       io.drydock.events.Unavailability unavailability) {
     ReentrantLock lock = lockOf(machine);
