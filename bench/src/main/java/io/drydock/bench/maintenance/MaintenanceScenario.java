@@ -27,34 +27,71 @@ import java.util.function.BooleanSupplier;
  * The maintenance story, measured. One run: the standalone suite in this JVM with simulated agents
  * {@code sim-agent-1..n}; the machines of {@code windows × machinesPerWindow} are in a rolling maintenance
  * schedule posted at once, the last {@code spares} are never maintained. The example framework keeps
- * {@code replicas} replicas alive; every replica starts on the first window's machines (a filler, another
- * team's work, holds every other machine until then). The operator drives each window: at its start
- * {@code /machine/down}, at its end {@code /machine/up}. Counted: per replica, the tasks that started
- * running after the schedule was posted (migrations; launches that never ran are counted apart), and the
- * running replicas at every change.
+ * {@code replicas} replicas alive. {@link Start}: either the service runs on the first window's machines when
+ * the plan is posted (a filler, another team's work, holds every other machine while it starts), or the plan
+ * is posted first and the service is then placed on an empty cluster. The operator drives each window: at
+ * its start {@code /machine/down}, at its end {@code /machine/up}. Counted from the moment all replicas run
+ * (and the plan is, or is about to be, posted): per replica, the tasks that started running (migrations;
+ * launches that never ran are counted apart), and the running replicas at every change (the fewest, and
+ * how long and how many replica-seconds below the declared minimum).
  *
  * <pre>
  * ./mvnw -B -ntp -q -f bench/pom.xml compile exec:java -Dexec.classpathScope=compile \
- *   -Dexec.mainClass=io.drydock.bench.maintenance.MaintenanceScenario [-Dexec.args="--quick"]
+ *   -Dexec.mainClass=io.drydock.bench.maintenance.MaintenanceScenario \
+ *   [-Dexec.args="--quick --only SDK_POLICY --start SERVICE_FIRST"]
  * </pre>
  */
 public final class MaintenanceScenario {
 
-  /** The three runs of the issue. */
+  /**
+   * The three runs of the issue. (c) is the naive framework's code unchanged; what differs is the allocator:
+   * its maintenance-aware agent order (agents without unavailability first) and the framework's subscription
+   * with {@code maintenance_lookahead_seconds} of {@link #LOOKAHEAD}, so that it is offered nothing on a machine
+   * with a planned window (the SDK policy's rule for long-running tasks, applied by the master).
+   */
   public enum Variant {
-    NAIVE("(a) naive framework", ReplicatedService.Policy.NAIVE, false),
-    SDK_POLICY("(b) SDK maintenance-aware policy", ReplicatedService.Policy.MAINTENANCE_AWARE, false),
+    NAIVE("(a) naive framework", ReplicatedService.Policy.NAIVE, false, null),
+    SDK_POLICY("(b) SDK maintenance-aware policy", ReplicatedService.Policy.MAINTENANCE_AWARE, false, null),
     NAIVE_WITH_PLACEMENT("(c) naive + allocator's maintenance-aware placement", ReplicatedService.Policy.NAIVE,
-        true);
+        true, MaintenanceScenario.LOOKAHEAD);
 
     final String label;
     final ReplicatedService.Policy policy;
     final boolean allocatorPlacement;
+    final Duration lookahead;
 
-    Variant(String label, ReplicatedService.Policy policy, boolean allocatorPlacement) {
+    Variant(String label, ReplicatedService.Policy policy, boolean allocatorPlacement, Duration lookahead) {
       this.label = label;
       this.policy = policy;
       this.allocatorPlacement = allocatorPlacement;
+      this.lookahead = lookahead;
+    }
+  }
+
+  /** (c)'s lookahead: longer than any plan of the scenario, so every planned window is inside it. */
+  static final Duration LOOKAHEAD = Duration.ofHours(1);
+
+  /** When the operator posts the plan: the same for the three runs of a table. */
+  public enum Start {
+    /**
+     * The service already runs when the plan is posted, all of it on the first window's machines (a filler,
+     * another team's work, holds every other machine while it starts): every replica must move.
+     */
+    SERVICE_FIRST("the service runs on the first window's machines when the plan is posted"),
+    /**
+     * The operator plans ahead: the plan is posted (its first window {@link #PLACEMENT_ALLOWANCE} later than
+     * with {@link #SERVICE_FIRST}) and then the service starts on an empty cluster, placed as each run
+     * places it.
+     */
+    PLAN_FIRST("the plan is posted before the service starts, on an empty cluster");
+
+    /** PLAN_FIRST's extra lead, for the service to start before the first window. */
+    static final Duration PLACEMENT_ALLOWANCE = Duration.ofSeconds(20);
+
+    final String description;
+
+    Start(String description) {
+      this.description = description;
     }
   }
 
@@ -111,10 +148,14 @@ public final class MaintenanceScenario {
    * @param launches tasks launched after the schedule was posted (with those that never ran)
    * @param maxMoves the most tasks one replica started after the schedule was posted
    * @param minRunning the fewest replicas running at any moment after the schedule was posted
+   * @param belowMinimum how long fewer than {@code minReplicas} ran
+   * @param missingReplicaSeconds the replica-seconds missing below {@code minReplicas}
    * @param declined inverse offers the policy declined
+   * @param orphans tasks the master runs for the service that the framework does not know of at the end
    */
-  public record Result(Variant variant, int replicas, int minReplicas, int affected, int migrations, int launches,
-      int maxMoves, int minRunning, int declined, Duration elapsed) {
+  public record Result(Variant variant, Start start, int replicas, int minReplicas, int affected, int migrations,
+      int launches, int maxMoves, int minRunning, Duration belowMinimum, double missingReplicaSeconds, int declined,
+      int orphans, Duration elapsed) {
 
     /** Migrations per affected replica (1.00 is the physical limit). */
     public double perAffected() {
@@ -127,29 +168,41 @@ public final class MaintenanceScenario {
   private MaintenanceScenario() {}
 
   /**
-   * Runs the three variants and prints the table. {@code --quick} runs the small configuration;
-   * {@code --only NAIVE|SDK_POLICY|NAIVE_WITH_PLACEMENT} one variant.
+   * Runs the three variants for each start and prints a table per start. {@code --quick} runs the small
+   * configuration; {@code --only NAIVE|SDK_POLICY|NAIVE_WITH_PLACEMENT} one variant; {@code --start
+   * SERVICE_FIRST|PLAN_FIRST} one start.
    */
   public static void main(String[] args) throws Exception {
     List<String> list = List.of(args);
     Config config = list.contains("--quick") ? Config.quick() : Config.standard();
     List<Variant> variants = list.contains("--only")
         ? List.of(Variant.valueOf(list.get(list.indexOf("--only") + 1))) : List.of(Variant.values());
-    List<Result> results = new ArrayList<>();
-    for (Variant variant : variants) {
-      results.add(run(config, variant));
-      System.out.println(row(results.get(results.size() - 1)));
+    List<Start> starts = list.contains("--start")
+        ? List.of(Start.valueOf(list.get(list.indexOf("--start") + 1))) : List.of(Start.values());
+    List<String> tables = new ArrayList<>();
+    for (Start start : starts) {
+      List<Result> results = new ArrayList<>();
+      for (Variant variant : variants) {
+        results.add(run(config, variant, start));
+        System.out.println(Table.row(results.get(results.size() - 1)));
+      }
+      tables.add(Table.of(config, start, results));
     }
     System.out.println();
-    System.out.println(table(config, results));
+    tables.forEach(System.out::println);
     System.exit(0);
   }
 
-  /** Runs one variant on a fresh standalone suite (its data deleted afterwards) and answers its numbers. */
+  /** Runs one variant with the service started first (the JUnit test's run). */
   public static Result run(Config config, Variant variant) throws Exception {
+    return run(config, variant, Start.SERVICE_FIRST);
+  }
+
+  /** Runs one variant on a fresh standalone suite (its data deleted afterwards) and answers its numbers. */
+  public static Result run(Config config, Variant variant, Start start) throws Exception {
     Path dataDir = Files.createTempDirectory("drydock-maintenance-scenario");
     try {
-      return run(config, variant, dataDir);
+      return run(config, variant, start, dataDir);
     } finally {
       try (java.util.stream.Stream<Path> files = Files.walk(dataDir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -157,7 +210,7 @@ public final class MaintenanceScenario {
     }
   }
 
-  private static Result run(Config config, Variant variant, Path dataDir) throws Exception {
+  private static Result run(Config config, Variant variant, Start start, Path dataDir) throws Exception {
     Instant began = Instant.now();
     String secret = "scenario-" + Long.toHexString(System.nanoTime());
     Path credentials = dataDir.resolve("credentials.json");
@@ -179,74 +232,73 @@ public final class MaintenanceScenario {
     String master = "http://localhost:" + options.masterPort();
     String kafka = "localhost:" + options.kafkaPort();
     Operator operator = new Operator("http://localhost:" + options.maintenancePort(), "operator", secret);
-
-    Set<String> held = new HashSet<>();
-    for (int i = config.machinesPerWindow() + 1; i <= config.agents(); i++) {
-      held.add(host(i));
-    }
-    try (Standalone suite = Standalone.start(options)) {
-      Filler filler = new Filler(held);
-      DrydockSchedulerDriver fillerDriver = new DrydockSchedulerDriver(
-          SchedulerOptions.of(master, kafka, "filler").withCredentials("operator", secret), filler);
-      try {
-        fillerDriver.start();
-        await("every machine but the first window's held and every agent offered",
-            () -> {
-              filler.reconcile(fillerDriver);
-              return filler.filled(config.agents());
-            }, () -> filler + "; " + operator.masterTasks(master));
-      } catch (RuntimeException e) {
-        fillerDriver.stop();
-        throw e;
+    List<List<Integer>> windows = new ArrayList<>();
+    for (int w = 0; w < config.windows(); w++) {
+      List<Integer> machines = new ArrayList<>();
+      for (int m = 1; m <= config.machinesPerWindow(); m++) {
+        machines.add(w * config.machinesPerWindow() + m);
       }
+      windows.add(machines);
+    }
+    Set<String> maintained = new HashSet<>();
+    for (int i = 1; i <= config.maintained(); i++) {
+      maintained.add(host(i));
+    }
 
-      Recorder recorder = new Recorder();
+    try (Standalone suite = Standalone.start(options)) {
+      Recorder recorder = new Recorder(config.minReplicas());
       ReplicatedService service = new ReplicatedService(new ReplicatedService.Settings("web", config.replicas(),
           config.minReplicas(), 1.0, 256, config.maxPerAgent(), variant.policy, null, 30), Clock.systemUTC(),
           recorder::record);
-      DrydockSchedulerDriver driver = new DrydockSchedulerDriver(
-          SchedulerOptions.of(master, kafka, "replicated-service").withCredentials("operator", secret), service);
+      SchedulerOptions serviceOptions = SchedulerOptions.of(master, kafka, "replicated-service")
+          .withCredentials("operator", secret);
+      DrydockSchedulerDriver driver = new DrydockSchedulerDriver(variant.lookahead == null ? serviceOptions
+          : serviceOptions.withMaintenanceLookahead(variant.lookahead), service);
       java.util.function.Supplier<Object> stalled = () -> service.describeTasks() + "; "
           + operator.masterTasks(master);
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+      DrydockSchedulerDriver fillerDriver = null;
       try {
-        driver.start();
-        ticker.scheduleWithFixedDelay(() -> service.tick(driver), 500, 500, TimeUnit.MILLISECONDS);
-        await("all replicas running", () -> service.snapshot().running() == config.replicas(),
-            stalled);
-        fillerDriver.teardown();
-
-        ReplicatedService.Snapshot before = service.snapshot();
-        Set<String> maintained = new HashSet<>();
-        for (int i = 1; i <= config.maintained(); i++) {
-          maintained.add(host(i));
+        Instant first;
+        if (start == Start.SERVICE_FIRST) {
+          fillerDriver = holdAllButTheFirstWindow(config, master, kafka, secret, operator);
+          driver.start();
+          ticker.scheduleWithFixedDelay(() -> service.tick(driver), 500, 500, TimeUnit.MILLISECONDS);
+          await("all replicas running", () -> service.snapshot().running() == config.replicas(), stalled);
+          fillerDriver.teardown();
+          first = Instant.now().plus(config.lead());
+        } else {
+          first = Instant.now().plus(config.lead()).plus(Start.PLACEMENT_ALLOWANCE);
+          operator.schedule(windows, first, config.spacing(), config.windowLength());
+          driver.start();
+          ticker.scheduleWithFixedDelay(() -> service.tick(driver), 500, 500, TimeUnit.MILLISECONDS);
+          await("all replicas running", () -> service.snapshot().running() == config.replicas(), stalled);
+          if (!Instant.now().isBefore(first)) {
+            throw new IllegalStateException("The service started after the first window: raise the allowance");
+          }
         }
+        ReplicatedService.Snapshot before = service.snapshot();
         int affected = (int) before.hostPerSlot().values().stream().filter(maintained::contains).count();
         recorder.start(before.running());
-
-        Instant first = Instant.now().plus(config.lead());
-        List<List<Integer>> windows = new ArrayList<>();
-        for (int w = 0; w < config.windows(); w++) {
-          List<Integer> machines = new ArrayList<>();
-          for (int m = 1; m <= config.machinesPerWindow(); m++) {
-            machines.add(w * config.machinesPerWindow() + m);
-          }
-          windows.add(machines);
+        if (start == Start.SERVICE_FIRST) {
+          operator.schedule(windows, first, config.spacing(), config.windowLength());
         }
-        operator.schedule(windows, first, config.spacing(), config.windowLength());
         for (int w = 0; w < windows.size(); w++) {
-          Instant start = first.plus(config.spacing().multipliedBy(w));
-          awaitInstant(start);
+          Instant windowStart = first.plus(config.spacing().multipliedBy(w));
+          awaitInstant(windowStart);
           operator.down(windows.get(w));
+          recorder.machines(windows.get(w).stream().map(MaintenanceScenario::host).toList(), true);
           await("replicas back after window " + (w + 1),
               () -> service.snapshot().running() == config.replicas(), stalled);
-          awaitInstant(start.plus(config.windowLength()));
+          awaitInstant(windowStart.plus(config.windowLength()));
           operator.up(windows.get(w));
+          recorder.machines(windows.get(w).stream().map(MaintenanceScenario::host).toList(), false);
         }
         await("the service settled", () -> {
           ReplicatedService.Snapshot s = service.snapshot();
           return s.running() == config.replicas() && s.liveTasks() == config.replicas();
         }, stalled);
+        recorder.stop();
         ReplicatedService.Snapshot after = service.snapshot();
         int migrations = 0;
         int maxMoves = 0;
@@ -257,40 +309,45 @@ public final class MaintenanceScenario {
           maxMoves = Math.max(maxMoves, moves);
           launches += after.launchesPerSlot().get(slot.getKey()) - before.launchesPerSlot().get(slot.getKey());
         }
-        System.out.println(variant.label + " paths: " + recorder.paths() + "; tasks that never ran: "
-            + service.neverRan() + "; task states learnt only by reconciliation: " + service.reconciledStates());
-        return new Result(variant, config.replicas(), config.minReplicas(), affected, migrations, launches, maxMoves,
-            recorder.min(), service.declineReasons().size(), Duration.between(began, Instant.now()));
+        Set<String> masterLive = operator.liveTasks(master, "web-");
+        System.out.println(variant.label + ", " + start + " paths: " + recorder.paths() + "; tasks that never ran: "
+            + service.neverRan() + "; task states learnt only by reconciliation: " + service.reconciledStates()
+            + "; the master's live tasks " + masterLive + ", the framework's " + service.describeTasks());
+        return new Result(variant, start, config.replicas(), config.minReplicas(), affected, migrations, launches,
+            maxMoves, recorder.min(), recorder.belowMinimum(), recorder.missingReplicaSeconds(),
+            service.declineReasons().size(), Math.max(0, masterLive.size() - after.liveTasks()),
+            Duration.between(began, Instant.now()));
       } finally {
         ticker.shutdownNow();
         driver.stop();
-        fillerDriver.stop();
+        if (fillerDriver != null) {
+          fillerDriver.stop();
+        }
       }
     }
   }
 
-  /** The table of the runs, as in bench/README.md. */
-  public static String table(Config config, List<Result> results) {
-    StringBuilder out = new StringBuilder();
-    out.append(String.format("%d agents: %d machines in %d windows of %d (rolling), %d spares; %d replicas "
-            + "(declared minimum %d), at most %d per agent, starting on the first window%n%n", config.agents(),
-        config.maintained(),
-        config.windows(), config.machinesPerWindow(), config.spares(), config.replicas(), config.minReplicas(),
-        config.maxPerAgent()));
-    out.append("| run | affected replicas | migrations | migrations per affected replica | most moves of one "
-        + "replica | launches | fewest replicas running | inverse offers declined | run time |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (Result r : results) {
-      out.append(row(r)).append('\n');
+  /** Starts the filler and waits until it holds every machine but the first window's. */
+  private static DrydockSchedulerDriver holdAllButTheFirstWindow(Config config, String master, String kafka,
+      String secret, Operator operator) {
+    Set<String> held = new HashSet<>();
+    for (int i = config.machinesPerWindow() + 1; i <= config.agents(); i++) {
+      held.add(host(i));
     }
-    return out.toString();
-  }
-
-  private static String row(Result r) {
-    return String.format("| %s | %d | %d | %.2f | %d | %d | %d / %d%s | %d | %d s |", r.variant().label,
-        r.affected(), r.migrations(), r.perAffected(), r.maxMoves(), r.launches(), r.minRunning(), r.replicas(),
-        r.minRunning() < r.minReplicas() ? " (below minimum " + r.minReplicas() + ")" : "", r.declined(),
-        r.elapsed().toSeconds());
+    Filler filler = new Filler(held);
+    DrydockSchedulerDriver fillerDriver = new DrydockSchedulerDriver(
+        SchedulerOptions.of(master, kafka, "filler").withCredentials("operator", secret), filler);
+    try {
+      fillerDriver.start();
+      await("every machine but the first window's held and every agent offered", () -> {
+        filler.reconcile(fillerDriver);
+        return filler.filled(config.agents());
+      }, () -> filler + "; " + operator.masterTasks(master));
+      return fillerDriver;
+    } catch (RuntimeException e) {
+      fillerDriver.stop();
+      throw e;
+    }
   }
 
   static String host(int i) {

@@ -52,6 +52,25 @@ final class Operator {
     }
   }
 
+  /**
+   * The ids of the tasks the master has as not terminal whose id starts with {@code prefix} (to compare with
+   * what the framework believes it runs).
+   */
+  java.util.Set<String> liveTasks(String master, String prefix) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+        URI.create(master + "/master/tasks?limit=1000")).header("Authorization", auth).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    java.util.Set<String> live = new java.util.TreeSet<>();
+    for (tools.jackson.databind.JsonNode task : JSON.readTree(response.body()).path("tasks")) {
+      String id = task.path("id").asString();
+      String state = task.path("state").asString();
+      if (id.startsWith(prefix) && !io.drydock.events.TaskState.valueOf(state).isTerminal()) {
+        live.add(id);
+      }
+    }
+    return live;
+  }
+
   void down(List<Integer> machines) throws Exception {
     post("/machine/down", machines(machines));
   }

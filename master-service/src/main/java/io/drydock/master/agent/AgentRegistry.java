@@ -243,6 +243,19 @@ public class AgentRegistry {
   }
 
   /**
+   * Holds allocation runs back (at most 10 s) while several machines' changes are applied, so that the
+   * frameworks see them together (see {@link AllocationActor#deferRuns}); end with {@link #resumeAllocation()}.
+   */
+  public void deferAllocation() {
+    allocation.deferRuns(java.time.Duration.ofSeconds(10)).join();
+  }
+
+  /** Ends {@link #deferAllocation()}. */
+  public void resumeAllocation() {
+    allocation.resumeRuns().join();
+  }
+
+  /**
    * A machine's maintenance state changed (from {@code drydock.machine-state}). DOWN: every agent on it is
    * shut down and removed and its tasks end (spec §1.6.2); otherwise its agents' unavailability is set or
    * cleared, which rescinds their offers and inverse offers and re-offers with it (spec §1.6.1).

@@ -58,6 +58,7 @@ public class AllocationActor implements LeaderOnly {
   private final Set<AgentId> pendingAgents = new HashSet<>();
   private boolean runPending;
   private boolean fullRunPending;
+  private final RunDeferral deferral = new RunDeferral();
   private volatile boolean running;
   private java.util.concurrent.ScheduledFuture<?> periodic;
 
@@ -111,6 +112,24 @@ public class AllocationActor implements LeaderOnly {
       if (agents.containsKey(id)) {
         publishRescinds(allocator.updateUnavailability(id, unavailability));
         trigger(List.of(id));
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Holds runs back (what they would cover stays pending) until {@link #resumeRuns()}, at most {@code atMost}:
+   * the machines of one schedule applied meanwhile reach the offers together, as when Mesos applies a schedule.
+   */
+  public CompletableFuture<Void> deferRuns(Duration atMost) {
+    return run(() -> deferral.start(atMost));
+  }
+
+  /** Ends {@link #deferRuns}: a run covers what was held back. */
+  public CompletableFuture<Void> resumeRuns() {
+    return run(() -> {
+      if (deferral.end() && (fullRunPending || !pendingAgents.isEmpty())) {
+        trigger(List.of());
       }
       return null;
     });
@@ -307,6 +326,9 @@ public class AllocationActor implements LeaderOnly {
 
   private void triggeredRun() {
     runPending = false;
+    if (deferral.holds()) {
+      return;
+    }
     long start = System.nanoTime();
     Plan plan;
     if (fullRunPending) {
@@ -323,6 +345,10 @@ public class AllocationActor implements LeaderOnly {
   }
 
   private void periodicRun() {
+    if (deferral.holds()) {
+      fullRunPending = true;
+      return;
+    }
     try {
       long start = System.nanoTime();
       Plan plan = allocator.allocate();

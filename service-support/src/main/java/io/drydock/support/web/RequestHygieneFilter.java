@@ -25,8 +25,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body whose parameters cannot be decoded (bad percent-encoding, invalid UTF-8) gets 400. On the error
  * dispatch it makes sure the error is rendered even when the client's {@code Accept} allows no type an
  * error can be written in.
+ *
+ * <p>On the {@link RawBodyPaths} a service declares, only the query string is checked: the body is left
+ * unread for the handler, which reads it whatever its content type.
  */
 public class RequestHygieneFilter extends OncePerRequestFilter {
+
+  private final RawBodyPaths rawBodyPaths;
+
+  /** Checks query strings and form bodies on every path. */
+  public RequestHygieneFilter() {
+    this(RawBodyPaths.of());
+  }
+
+  /** Checks query strings everywhere and form bodies everywhere but on {@code rawBodyPaths}. */
+  public RequestHygieneFilter(RawBodyPaths rawBodyPaths) {
+    this.rawBodyPaths = rawBodyPaths;
+  }
 
   @Override
   protected boolean shouldNotFilterErrorDispatch() {
@@ -49,9 +64,18 @@ public class RequestHygieneFilter extends OncePerRequestFilter {
         return;
       }
     }
-    try {
-      request.getParameterMap(); // what Spring does for form posts anyway; here a failure is the client's
-    } catch (RuntimeException e) {
+    boolean wellFormed;
+    if (rawBodyPaths.matches(request.getRequestURI().substring(request.getContextPath().length()))) {
+      wellFormed = QueryStrings.wellFormed(request.getQueryString()); // parameters would consume a form body
+    } else {
+      try {
+        request.getParameterMap(); // what Spring does for form posts anyway; here a failure is the client's
+        wellFormed = true;
+      } catch (RuntimeException e) {
+        wellFormed = false;
+      }
+    }
+    if (!wellFormed) {
       refuse(response, HttpStatus.BAD_REQUEST, "Malformed query string or form parameters");
       return;
     }

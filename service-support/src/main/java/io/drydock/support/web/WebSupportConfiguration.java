@@ -20,7 +20,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Registers the request size limit ahead of every other filter (security included), then the request
- * hygiene filter; an error controller and a firewall-rejection handler that always give a message.
+ * hygiene filter (which leaves the bodies of the {@link RawBodyPaths} beans' paths unread); an error controller and a firewall-rejection handler that always give a message.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -28,8 +28,11 @@ import org.springframework.core.Ordered;
 public class WebSupportConfiguration {
 
   @Bean
-  FilterRegistrationBean<RequestHygieneFilter> requestHygieneFilter() {
-    FilterRegistrationBean<RequestHygieneFilter> registration = new FilterRegistrationBean<>(new RequestHygieneFilter());
+  FilterRegistrationBean<RequestHygieneFilter> requestHygieneFilter(ObjectProvider<RawBodyPaths> rawBodyPaths) {
+    RawBodyPaths raw = new RawBodyPaths(rawBodyPaths.orderedStream().flatMap(p -> p.paths().stream())
+        .collect(java.util.stream.Collectors.toSet()));
+    FilterRegistrationBean<RequestHygieneFilter> registration =
+        new FilterRegistrationBean<>(new RequestHygieneFilter(raw));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
     return registration;

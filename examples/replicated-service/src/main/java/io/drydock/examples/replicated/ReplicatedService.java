@@ -93,10 +93,11 @@ public final class ReplicatedService implements Scheduler {
 
   /**
    * What the service looks like now: running replicas and, per slot, its launches (attempts), its starts
-   * (tasks that reached {@code TASK_RUNNING}) and its current host.
+   * (tasks that reached {@code TASK_RUNNING}), its current host and the hosts of its running tasks.
    */
   public record Snapshot(int running, int liveTasks, Map<Integer, Integer> launchesPerSlot,
-      Map<Integer, Integer> startsPerSlot, Map<Integer, String> hostPerSlot) {}
+      Map<Integer, Integer> startsPerSlot, Map<Integer, String> hostPerSlot,
+      Map<Integer, Set<String>> runningHostsPerSlot) {}
 
   private final Settings settings;
   private final Clock clock;
@@ -140,6 +141,8 @@ public final class ReplicatedService implements Scheduler {
         Slot slot = tasks.get(move.taskId()).slot;
         TaskSpec spec = newTask(slot, offer.agentId());
         maintenance.replacementLaunched(move.taskId(), spec.taskId(), offer.agentId());
+        log.info("Replacing {} on {} with {} on {}", move.taskId(), hostnames.getOrDefault(move.agentId(),
+            move.agentId()), spec.taskId(), offer.hostname());
         launches.add(spec);
         cpus -= settings.cpus();
         mem -= settings.mem();
@@ -187,6 +190,8 @@ public final class ReplicatedService implements Scheduler {
     }
     if (update.state().isTerminal() && !task.started) {
       neverRan.add(task.taskId + " " + update.state() + " " + update.reason() + ": " + update.message());
+      log.info("Task {} ended before it ran: {} {} ({})", task.taskId, update.state(), update.reason(),
+          update.message());
     }
     task.state = update.state();
     task.heard = clock.instant();
@@ -258,20 +263,27 @@ public final class ReplicatedService implements Scheduler {
     Map<Integer, Integer> launches = new LinkedHashMap<>();
     Map<Integer, Integer> starts = new LinkedHashMap<>();
     Map<Integer, String> hosts = new LinkedHashMap<>();
+    Map<Integer, Set<String>> runningHosts = new LinkedHashMap<>();
     for (Slot slot : slots) {
       boolean up = false;
+      Set<String> on = new LinkedHashSet<>();
       for (String id : slot.live) {
         Task task = tasks.get(id);
         up |= task.state == TaskState.TASK_RUNNING;
+        String host = hostnames.getOrDefault(task.agentId, task.agentId);
         if (task.state == TaskState.TASK_RUNNING || !hosts.containsKey(slot.index)) {
-          hosts.put(slot.index, hostnames.getOrDefault(task.agentId, task.agentId));
+          hosts.put(slot.index, host);
+        }
+        if (task.state == TaskState.TASK_RUNNING) {
+          on.add(host);
         }
       }
+      runningHosts.put(slot.index, on);
       running += up ? 1 : 0;
       launches.put(slot.index, slot.launches);
       starts.put(slot.index, slot.starts);
     }
-    return new Snapshot(running, tasks.size(), launches, starts, hosts);
+    return new Snapshot(running, tasks.size(), launches, starts, hosts, runningHosts);
   }
 
   /** Every live task with its state and host, for diagnostics. */

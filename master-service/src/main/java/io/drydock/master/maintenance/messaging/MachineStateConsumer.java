@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads {@code drydock.machine-state} from the beginning of every partition, without a consumer group
- * (every master replica needs every machine's mode), and hands each MachineStateChanged to the agents.
+ * (every master replica needs every machine's mode), and hands each MachineStateChanged to the agents; the
+ * records of one poll are applied with allocation runs held back until all are ({@link Batch}).
  * Re-applying a state is harmless, so no processed-event ledger is needed.
  *
  * <p>It never stops while the master runs: an unreadable record, or one whose application fails for a
@@ -53,9 +55,26 @@ class MachineStateConsumer implements LeaderOnly {
     void apply(MachineStateChanged change);
   }
 
+  /** Applications that must reach the allocator together. */
+  @FunctionalInterface
+  interface Work {
+    void run() throws InterruptedException;
+  }
+
+  /**
+   * Runs the applications of one poll together: allocation runs are held back meanwhile, so that the
+   * machines of one posted schedule (one record each, possibly on several partitions) are offered with
+   * their unavailability together and no run in between offers one of them without it.
+   */
+  @FunctionalInterface
+  interface Batch {
+    void together(Work work) throws InterruptedException;
+  }
+
   private final KafkaProperties kafka;
   private final EventCodec codec;
   private final Handler handler;
+  private final Batch batch;
   private final DeadLetters deadLetters;
   private final MeterRegistry meters;
   private final Duration maxRetryInterval;
@@ -68,14 +87,22 @@ class MachineStateConsumer implements LeaderOnly {
   MachineStateConsumer(KafkaProperties kafka, EventCodec codec, AgentRegistry agents, DeadLetters deadLetters,
       ObjectProvider<MeterRegistry> meters) {
     this(kafka, codec, change -> agents.machineChanged(change.machine(), change.mode(), change.unavailability()),
-        deadLetters, meters.getIfAvailable(), Duration.ofSeconds(5));
+        work -> {
+          agents.deferAllocation();
+          try {
+            work.run();
+          } finally {
+            agents.resumeAllocation();
+          }
+        }, deadLetters, meters.getIfAvailable(), Duration.ofSeconds(5));
   }
 
-  MachineStateConsumer(KafkaProperties kafka, EventCodec codec, Handler handler, DeadLetters deadLetters,
-      MeterRegistry meters, Duration maxRetryInterval) {
+  MachineStateConsumer(KafkaProperties kafka, EventCodec codec, Handler handler, Batch batch,
+      DeadLetters deadLetters, MeterRegistry meters, Duration maxRetryInterval) {
     this.kafka = kafka;
     this.codec = codec;
     this.handler = handler;
+    this.batch = batch;
     this.deadLetters = deadLetters;
     this.meters = meters;
     this.maxRetryInterval = maxRetryInterval;
@@ -132,9 +159,9 @@ class MachineStateConsumer implements LeaderOnly {
         }
       }
       while (running) {
-        for (ConsumerRecord<String, String> record : c.poll(Duration.ofSeconds(1))) {
-          process(record);
-          positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        ConsumerRecords<String, String> records = c.poll(Duration.ofSeconds(1));
+        if (!records.isEmpty()) {
+          processTogether(records);
         }
       }
     } finally {
@@ -144,6 +171,16 @@ class MachineStateConsumer implements LeaderOnly {
         log.debug("Could not unbind the machine-state consumer's metrics", e);
       }
     }
+  }
+
+  /** Applies the records of one poll {@linkplain Batch together}, each as {@link #process} does. */
+  void processTogether(Iterable<ConsumerRecord<String, String>> records) throws InterruptedException {
+    batch.together(() -> {
+      for (ConsumerRecord<String, String> record : records) {
+        process(record);
+        positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+      }
+    });
   }
 
   /**

@@ -29,11 +29,21 @@ class MachineStateConsumerTest {
   final List<MachineStateChanged> applied = new ArrayList<>();
   final List<RuntimeException> failures = new ArrayList<>();
 
+  final List<String> batches = new ArrayList<>();
+
   final MachineStateConsumer consumer = new MachineStateConsumer(new KafkaProperties(), codec, change -> {
     if (!failures.isEmpty()) {
       throw failures.remove(0);
     }
     applied.add(change);
+    batches.add(change.machine().hostname());
+  }, work -> {
+    batches.add("defer runs");
+    try {
+      work.run();
+    } finally {
+      batches.add("resume runs");
+    }
   }, deadLetters, null, Duration.ofMillis(20));
 
   long offset;
@@ -77,6 +87,15 @@ class MachineStateConsumerTest {
 
     assertThat(deadLettered()).isEqualTo(1);
     assertThat(applied).extracting(c -> c.machine().hostname()).containsExactly("b");
+  }
+
+  @Test
+  void theRecordsOfOnePollAreAppliedWithAllocationRunsHeldBackUntilAllAre() throws InterruptedException {
+    consumer.processTogether(List.of(record(down("a")), record("{not json"), record(down("b"))));
+    consumer.processTogether(List.of(record(down("c"))));
+
+    assertThat(batches).containsExactly("defer runs", "a", "b", "resume runs", "defer runs", "c", "resume runs");
+    assertThat(deadLettered()).isEqualTo(1);
   }
 
   @Test
