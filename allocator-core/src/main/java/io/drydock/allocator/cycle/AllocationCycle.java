@@ -11,6 +11,7 @@ import io.drydock.allocator.maintenance.InverseOfferBook;
 import io.drydock.allocator.quota.OfferFit;
 import io.drydock.allocator.resources.Resources;
 import io.drydock.allocator.sort.Sorter;
+import io.drydock.allocator.state.AgentPrefetch;
 import io.drydock.allocator.state.AgentState;
 import io.drydock.allocator.state.ClusterState;
 import io.drydock.allocator.state.FrameworkState;
@@ -38,6 +39,7 @@ public final class AllocationCycle {
     private final boolean maintenanceAware;
     private final boolean filterGpuResources;
     private final Duration offerTimeout;
+    private final AgentPrefetch prefetch = new AgentPrefetch();
     private AgentState[] candidates = new AgentState[16];
 
     // Per-run scratch, reused across agents.
@@ -130,6 +132,7 @@ public final class AllocationCycle {
             }
         }
         for (int i = 0; i < n; i++) {
+            prefetch.before(candidates, i, n);
             agent = candidates[i];
             if (agent.freeEmpty) {
                 continue;
@@ -160,6 +163,7 @@ public final class AllocationCycle {
 
     private void stage2(int n) {
         for (int i = 0; i < n; i++) {
+            prefetch.before(candidates, i, n);
             agent = candidates[i];
             if (agent.freeEmpty) {
                 continue;
