@@ -37,6 +37,11 @@ public final class DrfSorter<T> implements Sorter<T> {
     private final Map<String, Double> weights = new HashMap<>();
     private long seenVersion = -1;
     private boolean ranksStale;
+    /**
+     * The client node last looked up or visited: an allocation follows the visit of the client it goes
+     * to, so this usually spares the name lookup (matched by the identity of the name string).
+     */
+    private Node<T> recent;
 
     public DrfSorter(ScalarTotals totals, boolean hierarchical) {
         this.totals = totals;
@@ -49,6 +54,8 @@ public final class DrfSorter<T> implements Sorter<T> {
         final Map<String, Node<T>> children = new HashMap<>(2);
         final LiveChildren<T> live = new LiveChildren<>();
         T payload;
+        /** The name the client was added under (for {@link #recent}); null for inner nodes. */
+        String clientName;
         boolean client;
         boolean active;
         boolean inSet;
@@ -93,7 +100,9 @@ public final class DrfSorter<T> implements Sorter<T> {
         }
         leaf.client = true;
         leaf.payload = payload;
+        leaf.clientName = client;
         clients.put(client, leaf);
+        recent = null;
         seenVersion = -1;
         ranksStale = true;
     }
@@ -110,6 +119,7 @@ public final class DrfSorter<T> implements Sorter<T> {
             Node<T> self = new Node<>(path + "/.", n);
             self.client = true;
             self.payload = n.payload;
+            self.clientName = n.clientName;
             self.active = n.active;
             self.count = n.count;
             System.arraycopy(n.alloc, 0, self.alloc, 0, n.alloc.length);
@@ -118,6 +128,7 @@ public final class DrfSorter<T> implements Sorter<T> {
             n.payload = null;
             n.active = false;
             clients.put(path, self);
+            recent = null;
         }
         return n;
     }
@@ -125,6 +136,7 @@ public final class DrfSorter<T> implements Sorter<T> {
     @Override
     public void remove(String client) {
         Node<T> leaf = clients.remove(client);
+        recent = null;
         if (leaf == null) {
             return;
         }
@@ -140,7 +152,7 @@ public final class DrfSorter<T> implements Sorter<T> {
 
     @Override
     public boolean contains(String client) {
-        return clients.containsKey(client);
+        return lookup(client) != null;
     }
 
     @Override
@@ -154,7 +166,7 @@ public final class DrfSorter<T> implements Sorter<T> {
     }
 
     private void setActive(String client, boolean active) {
-        Node<T> leaf = clients.get(client);
+        Node<T> leaf = lookup(client);
         if (leaf == null || leaf.active == active) {
             return;
         }
@@ -187,12 +199,24 @@ public final class DrfSorter<T> implements Sorter<T> {
 
     @Override
     public void allocated(String client, long[] scalars) {
-        change(clients.get(client), scalars, 1, true);
+        change(lookup(client), scalars, 1, true);
     }
 
     @Override
     public void unallocated(String client, long[] scalars) {
-        change(clients.get(client), scalars, -1, false);
+        change(lookup(client), scalars, -1, false);
+    }
+
+    private Node<T> lookup(String client) {
+        Node<T> n = recent;
+        if (n != null && n.clientName == client) {
+            return n;
+        }
+        n = clients.get(client);
+        if (n != null) {
+            recent = n;
+        }
+        return n;
     }
 
     private void change(Node<T> leaf, long[] scalars, int sign, boolean count) {
@@ -301,7 +325,12 @@ public final class DrfSorter<T> implements Sorter<T> {
         LiveChildren<T> live = n.live;
         for (int i = 0; i < live.size(); i++) {
             T payload = live.payload(i);
-            if (payload != null ? !visitor.visit(payload) : !walk(live.get(i), visitor)) {
+            if (payload != null) {
+                recent = live.get(i);
+                if (!visitor.visit(payload)) {
+                    return false;
+                }
+            } else if (!walk(live.get(i), visitor)) {
                 return false;
             }
         }
