@@ -29,6 +29,8 @@ public final class DrfSorter<T> implements Sorter<T> {
         return c != 0 ? c : Integer.compare(a.rank, b.rank);
     };
 
+    private static final Comparator<Node<?>> BY_PATH = Comparator.comparing(n -> n.path);
+
     private final boolean hierarchical;
     private final ScalarTotals totals;
     private final Node<T> root = new Node<>("", null);
@@ -269,6 +271,10 @@ public final class DrfSorter<T> implements Sorter<T> {
 
     private boolean rebuild(Node<T> n) {
         n.live.clear();
+        n.share = share(n);
+        if (n.children.isEmpty()) {
+            return n.client && n.active;
+        }
         List<Node<T>> liveChildren = new ArrayList<>();
         for (Node<T> c : n.children.values()) {
             c.inSet = rebuild(c);
@@ -276,7 +282,6 @@ public final class DrfSorter<T> implements Sorter<T> {
                 liveChildren.add(c);
             }
         }
-        n.share = share(n);
         liveChildren.sort(ORDER);
         for (Node<T> c : liveChildren) {
             n.live.add(c);
@@ -286,13 +291,19 @@ public final class DrfSorter<T> implements Sorter<T> {
 
     /** Numbers all nodes in path order, so the name tie-break is an int comparison. */
     private void rank() {
-        List<Node<T>> all = new ArrayList<>();
+        ranksStale = false;
+        if (nodes.size() <= 1) {
+            // One node (a framework sorter of a role with one framework): nothing to tie-break.
+            nodes.values().forEach(n -> n.rank = 0);
+            clients.values().forEach(n -> n.rank = 0);
+            return;
+        }
+        List<Node<T>> all = new ArrayList<>(nodes.size() + clients.size());
         collect(root, all);
-        all.sort(Comparator.comparing(n -> n.path));
+        all.sort(BY_PATH);
         for (int i = 0; i < all.size(); i++) {
             all.get(i).rank = i;
         }
-        ranksStale = false;
     }
 
     private void collect(Node<T> n, List<Node<T>> out) {

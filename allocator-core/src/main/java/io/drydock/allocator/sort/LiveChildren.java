@@ -25,9 +25,20 @@ final class LiveChildren<T> {
     private int start;
     private int size;
 
+    private static final DrfSorter.Node<?>[] NO_NODES = {};
+    private static final Object[] NO_PAYLOADS = {};
+    private static final double[] NO_SHARES = {};
+    private static final long[] NO_COUNTS = {};
+    private static final int[] NO_RANKS = {};
+
+    /** Empty and without arrays until the first add (most nodes are leaves and never have children). */
+    @SuppressWarnings("unchecked")
     LiveChildren() {
-        allocate(4);
-        start = 2;
+        nodes = (DrfSorter.Node<T>[]) NO_NODES;
+        payloads = NO_PAYLOADS;
+        shares = NO_SHARES;
+        counts = NO_COUNTS;
+        ranks = NO_RANKS;
     }
 
     @SuppressWarnings("unchecked")
