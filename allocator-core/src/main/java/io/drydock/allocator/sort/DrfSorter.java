@@ -29,7 +29,7 @@ public final class DrfSorter<T> implements Sorter<T> {
         return c != 0 ? c : Integer.compare(a.rank, b.rank);
     };
 
-    private static final Comparator<Node<?>> BY_PATH = Comparator.comparing(n -> n.path);
+    private static final Comparator<Node<?>> BY_PATH = (a, b) -> a.path.compareTo(b.path);
 
     private final boolean hierarchical;
     private final ScalarTotals totals;
@@ -44,6 +44,9 @@ public final class DrfSorter<T> implements Sorter<T> {
      * to, so this usually spares the name lookup (matched by the identity of the name string).
      */
     private Node<T> recent;
+    /** Incremental (de)activations since the last walk; past a bound the next walk re-sorts instead. */
+    private int activityChanges;
+    private static final int ACTIVITY_CHANGES_BEFORE_RESORT = 64;
 
     public DrfSorter(ScalarTotals totals, boolean hierarchical) {
         this.totals = totals;
@@ -173,6 +176,11 @@ public final class DrfSorter<T> implements Sorter<T> {
             return;
         }
         leaf.active = active;
+        if (seenVersion == totals.version() && ++activityChanges > ACTIVITY_CHANGES_BEFORE_RESORT + clients.size() / 8) {
+            // A batch (e.g. all roles blocked for a run): one sort on the next walk is cheaper than
+            // shifting the key arrays once per change.
+            seenVersion = -1;
+        }
         if (seenVersion == totals.version()) {
             for (Node<T> n = leaf; n != root; n = n.parent) {
                 boolean live = n.client ? n.active : !n.live.isEmpty();
@@ -267,6 +275,7 @@ public final class DrfSorter<T> implements Sorter<T> {
             rebuild(root);
             seenVersion = totals.version();
         }
+        activityChanges = 0;
     }
 
     private boolean rebuild(Node<T> n) {
@@ -275,7 +284,7 @@ public final class DrfSorter<T> implements Sorter<T> {
         if (n.children.isEmpty()) {
             return n.client && n.active;
         }
-        List<Node<T>> liveChildren = new ArrayList<>();
+        List<Node<T>> liveChildren = new ArrayList<>(n.children.size());
         for (Node<T> c : n.children.values()) {
             c.inSet = rebuild(c);
             if (c.inSet) {
@@ -283,9 +292,7 @@ public final class DrfSorter<T> implements Sorter<T> {
             }
         }
         liveChildren.sort(ORDER);
-        for (Node<T> c : liveChildren) {
-            n.live.add(c);
-        }
+        n.live.fill(liveChildren);
         return n.client ? n.active : !n.live.isEmpty();
     }
 

@@ -75,6 +75,26 @@ final class LiveChildren<T> {
         start = nodes.length / 2;
     }
 
+    /** Replaces the children by {@code sorted} (already in DRF order), centred in the arrays. */
+    void fill(java.util.List<DrfSorter.Node<T>> sorted) {
+        clear();
+        int count = sorted.size();
+        if (2 * count > nodes.length) {
+            allocate(Math.max(4, Integer.highestOneBit(Math.max(1, 2 * count - 1)) << 1));
+        }
+        start = (nodes.length - count) / 2;
+        for (int i = 0; i < count; i++) {
+            DrfSorter.Node<T> n = sorted.get(i);
+            int at = start + i;
+            nodes[at] = n;
+            payloads[at] = n.client ? n.payload : null;
+            shares[at] = n.share;
+            counts[at] = n.count;
+            ranks[at] = n.rank;
+        }
+        size = count;
+    }
+
     void add(DrfSorter.Node<T> n) {
         if (2 * (size + 1) > nodes.length) {
             recenter(Math.max(4, nodes.length * 2));
