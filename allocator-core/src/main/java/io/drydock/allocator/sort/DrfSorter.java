@@ -44,6 +44,8 @@ public final class DrfSorter<T> implements Sorter<T> {
      * to, so this usually spares the name lookup (matched by the identity of the name string).
      */
     private Node<T> recent;
+    /** The position of {@link #recent} among its parent's live children when it was visited (a hint). */
+    private int recentIndex = -1;
     /** Incremental (de)activations since the last walk; past a bound the next walk re-sorts instead. */
     private int activityChanges;
     private static final int ACTIVITY_CHANGES_BEFORE_RESORT = 64;
@@ -225,6 +227,7 @@ public final class DrfSorter<T> implements Sorter<T> {
         n = clients.get(client);
         if (n != null) {
             recent = n;
+            recentIndex = -1;
         }
         return n;
     }
@@ -239,7 +242,7 @@ public final class DrfSorter<T> implements Sorter<T> {
         for (Node<T> n = leaf; n != root; n = n.parent) {
             boolean was = n.inSet && fresh;
             if (was) {
-                n.parent.live.remove(n);
+                n.parent.live.remove(n, n == recent ? recentIndex : -1);
             }
             for (int i = 0; i < size; i++) {
                 n.alloc[i] = Math.max(0, n.alloc[i] + sign * delta[i]);
@@ -345,6 +348,7 @@ public final class DrfSorter<T> implements Sorter<T> {
             T payload = live.payload(i);
             if (payload != null) {
                 recent = live.get(i);
+                recentIndex = i;
                 if (!visitor.visit(payload)) {
                     return false;
                 }

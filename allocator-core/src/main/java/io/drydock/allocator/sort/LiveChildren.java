@@ -127,7 +127,12 @@ final class LiveChildren<T> {
 
     /** Removes {@code n} (found by the keys it was added with); false when it is not here. */
     boolean remove(DrfSorter.Node<T> n) {
-        int pos = search(n.share, n.count, n.rank);
+        return remove(n, -1);
+    }
+
+    /** As {@link #remove(DrfSorter.Node)}, trying position {@code hint} (from a walk) before searching. */
+    boolean remove(DrfSorter.Node<T> n, int hint) {
+        int pos = hint >= 0 && hint < size && nodes[start + hint] == n ? hint : search(n.share, n.count, n.rank);
         if (pos < 0 || nodes[start + pos] != n) {
             pos = -1;
             for (int i = 0; i < size; i++) {

@@ -52,7 +52,7 @@ public final class ClusterState {
     public ClusterState(boolean randomSorter, long seed, String offerIdPrefix) {
         this.randomSorter = randomSorter;
         this.seed = seed;
-        this.offerIdPrefix = offerIdPrefix;
+        this.offerIdPrefix = offerIdPrefix + "-";
         this.roleSorter = newSorter(true, seed);
         this.quotaSorter = newSorter(false, seed + 1);
     }
@@ -62,7 +62,7 @@ public final class ClusterState {
     }
 
     public OfferId nextOfferId() {
-        return OfferId.of(offerIdPrefix + "-" + nextOfferId++);
+        return OfferId.of(offerIdPrefix + nextOfferId++);
     }
 
     public int nextAgentIndex() {
