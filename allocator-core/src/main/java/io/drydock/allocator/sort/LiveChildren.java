@@ -99,7 +99,7 @@ final class LiveChildren<T> {
         if (2 * (size + 1) > nodes.length) {
             recenter(Math.max(4, nodes.length * 2));
         }
-        int pos = search(n.share, n.count, n.rank);
+        int pos = searchFromBack(n.share, n.count, n.rank);
         if (pos < 0) {
             pos = -pos - 1;
         }
@@ -199,10 +199,43 @@ final class LiveChildren<T> {
         start = newStart;
     }
 
-    /** Binary search by (share, count, rank): the index (from start) of an equal key, or -(insertion point) - 1. */
+    /**
+     * As {@link #search}, but galloping from the back first: a child that was just allocated to usually
+     * belongs near the back, which this finds in O(log distance) comparisons.
+     */
+    private int searchFromBack(double share, long count, int rank) {
+        int end = start + size;
+        int step = 1;
+        int hi = end - 1;
+        while (hi >= start && compare(hi, share, count, rank) > 0) {
+            end = hi;
+            hi = end - 1 - step;
+            step <<= 1;
+        }
+        // Every child at index >= end sorts after the key; every child at index <= hi (if any) does not.
+        return search(Math.max(start, hi), end - 1, share, count, rank);
+    }
+
+    private int compare(int i, double share, long count, int rank) {
+        int c = Double.compare(shares[i], share);
+        if (c == 0) {
+            c = Long.compare(counts[i], count);
+            if (c == 0) {
+                c = Integer.compare(ranks[i], rank);
+            }
+        }
+        return c;
+    }
+
     private int search(double share, long count, int rank) {
-        int lo = start;
-        int hi = start + size - 1;
+        return search(start, start + size - 1, share, count, rank);
+    }
+
+    /**
+     * Binary search by (share, count, rank) within array indices [lo, hi]: the index (from start) of an
+     * equal key, or -(insertion point from start) - 1.
+     */
+    private int search(int lo, int hi, double share, long count, int rank) {
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int c = Double.compare(shares[mid], share);
