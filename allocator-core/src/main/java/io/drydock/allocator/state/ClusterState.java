@@ -234,7 +234,7 @@ public final class ClusterState {
             top.unreservedAllocated[i] += sign * unreserved[i];
             unreservedFree[i] -= sign * unreserved[i];
         }
-        String fwName = fw.id.value();
+        String fwName = fw.name;
         if (sign > 0) {
             if (!role.frameworkSorter.contains(fwName)) {
                 role.frameworkSorter.add(fwName, fw);

@@ -13,6 +13,8 @@ import java.util.Set;
 public final class FrameworkState {
 
     public final FrameworkId id;
+    /** {@code id.value()}, the framework's client name in its roles' sorters (read per offer without touching the id). */
+    public final String name;
     public final Map<String, RoleState> roles = new LinkedHashMap<>();
     /** Roles this framework suppressed; read on every offer, so emptiness is also kept in a field. */
     private final Set<String> suppressed = new LinkedHashSet<>();
@@ -29,6 +31,7 @@ public final class FrameworkState {
     public FrameworkState(FrameworkId id, List<RoleState> roles, Set<FrameworkCapability> capabilities,
                           Duration maintenanceLookahead) {
         this.id = id;
+        this.name = id.value();
         for (RoleState r : roles) {
             this.roles.put(r.name, r);
         }
