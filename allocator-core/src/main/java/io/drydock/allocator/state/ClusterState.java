@@ -214,8 +214,14 @@ public final class ClusterState {
         if (a.memoResources != res) {
             a.memoResources = res;
             a.memoAllocatable = -1;
-            a.memoScalars = new long[ScalarTotals.CAPACITY];
-            a.memoUnreserved = new long[ScalarTotals.CAPACITY];
+            if (a.memoScalars == null) {
+                a.memoScalars = new long[ScalarTotals.CAPACITY];
+                a.memoUnreserved = new long[ScalarTotals.CAPACITY];
+            } else {
+                // Reused: nothing keeps the arrays beyond an accounting call.
+                java.util.Arrays.fill(a.memoScalars, 0);
+                java.util.Arrays.fill(a.memoUnreserved, 0);
+            }
             for (Resource r : res.items()) {
                 if (r.type() == ResourceType.SCALAR) {
                     int i = totals.indexOf(r.name());
