@@ -10,6 +10,7 @@ import io.drydock.allocator.maintenance.InverseOfferBook;
 import io.drydock.allocator.quota.OfferFit;
 import io.drydock.allocator.resources.Resources;
 import io.drydock.allocator.sort.Sorter;
+import io.drydock.allocator.state.AgentPrefetch;
 import io.drydock.allocator.state.AgentState;
 import io.drydock.allocator.state.ClusterState;
 import io.drydock.allocator.state.FrameworkState;
@@ -43,6 +44,7 @@ public final class AllocationCycle {
     private final SlicedStage sliced;
     private final PendingOffers pending;
     private final Duration offerTimeout;
+    private final AgentPrefetch prefetch = new AgentPrefetch();
     private AgentState[] candidates = new AgentState[16];
 
     // Per-run scratch, reused across agents.
@@ -143,6 +145,7 @@ public final class AllocationCycle {
             }
         }
         for (int i = 0; i < n; i++) {
+            prefetch.before(candidates, i, n);
             agent = candidates[i];
             if (agent.freeEmpty) {
                 continue;
@@ -173,6 +176,7 @@ public final class AllocationCycle {
 
     private void stage2(int n) {
         for (int i = 0; i < n; i++) {
+            prefetch.before(candidates, i, n);
             agent = candidates[i];
             if (agent.freeEmpty) {
                 continue;

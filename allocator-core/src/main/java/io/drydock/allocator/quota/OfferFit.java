@@ -30,6 +30,8 @@ public final class OfferFit {
     private final long[] required = new long[ScalarTotals.CAPACITY];
     private final long[] bound = new long[ScalarTotals.CAPACITY];
     private final long[] deficitBefore = new long[ScalarTotals.CAPACITY];
+    private final long[] blockBound = new long[ScalarTotals.CAPACITY];
+    private final long[] freeScratch = new long[ScalarTotals.CAPACITY];
 
     public OfferFit(ClusterState state, MinAllocatable minAllocatable) {
         this.state = state;
@@ -61,7 +63,7 @@ public final class OfferFit {
         RoleState q = role.top;
         int size = state.totals.size();
         boolean counts = false;
-        long[] free = state.scalars(a.free, new long[ScalarTotals.CAPACITY], true);
+        long[] free = state.scalars(a.free, freeScratch, true);
         for (int i = 0; i < size; i++) {
             long gp = Math.min(free[i], q.deficit(i));
             counts |= gp > 0;
@@ -92,13 +94,15 @@ public final class OfferFit {
         if (role.reservedAgents > 0) {
             return false;
         }
-        for (String ancestor : Roles.ancestors(role.name)) {
-            RoleState r = state.roles.get(ancestor);
-            if (r != null && r.reservedAgents > 0) {
-                return false;
+        if (!role.isTopLevel()) {
+            for (String ancestor : Roles.ancestors(role.name)) {
+                RoleState r = state.roles.get(ancestor);
+                if (r != null && r.reservedAgents > 0) {
+                    return false;
+                }
             }
         }
-        long[] b = new long[ScalarTotals.CAPACITY];
+        long[] b = blockBound;
         unreservedBound(role.top, b);
         for (ResourceQuantities alt : minAllocatable.alternatives()) {
             boolean possible = true;

@@ -29,6 +29,8 @@ public final class DrfSorter<T> implements Sorter<T> {
         return c != 0 ? c : Integer.compare(a.rank, b.rank);
     };
 
+    private static final Comparator<Node<?>> BY_PATH = (a, b) -> a.path.compareTo(b.path);
+
     private final boolean hierarchical;
     private final ScalarTotals totals;
     private final Node<T> root = new Node<>("", null);
@@ -37,6 +39,16 @@ public final class DrfSorter<T> implements Sorter<T> {
     private final Map<String, Double> weights = new HashMap<>();
     private long seenVersion = -1;
     private boolean ranksStale;
+    /**
+     * The client node last looked up or visited: an allocation follows the visit of the client it goes
+     * to, so this usually spares the name lookup (matched by the identity of the name string).
+     */
+    private Node<T> recent;
+    /** The position of {@link #recent} among its parent's live children when it was visited (a hint). */
+    private int recentIndex = -1;
+    /** Incremental (de)activations since the last walk; past a bound the next walk re-sorts instead. */
+    private int activityChanges;
+    private static final int ACTIVITY_CHANGES_BEFORE_RESORT = 64;
 
     public DrfSorter(ScalarTotals totals, boolean hierarchical) {
         this.totals = totals;
@@ -49,6 +61,8 @@ public final class DrfSorter<T> implements Sorter<T> {
         final Map<String, Node<T>> children = new HashMap<>(2);
         final LiveChildren<T> live = new LiveChildren<>();
         T payload;
+        /** The name the client was added under (for {@link #recent}); null for inner nodes. */
+        String clientName;
         boolean client;
         boolean active;
         boolean inSet;
@@ -93,7 +107,9 @@ public final class DrfSorter<T> implements Sorter<T> {
         }
         leaf.client = true;
         leaf.payload = payload;
+        leaf.clientName = client;
         clients.put(client, leaf);
+        recent = null;
         seenVersion = -1;
         ranksStale = true;
     }
@@ -110,6 +126,7 @@ public final class DrfSorter<T> implements Sorter<T> {
             Node<T> self = new Node<>(path + "/.", n);
             self.client = true;
             self.payload = n.payload;
+            self.clientName = n.clientName;
             self.active = n.active;
             self.count = n.count;
             System.arraycopy(n.alloc, 0, self.alloc, 0, n.alloc.length);
@@ -118,6 +135,7 @@ public final class DrfSorter<T> implements Sorter<T> {
             n.payload = null;
             n.active = false;
             clients.put(path, self);
+            recent = null;
         }
         return n;
     }
@@ -125,6 +143,7 @@ public final class DrfSorter<T> implements Sorter<T> {
     @Override
     public void remove(String client) {
         Node<T> leaf = clients.remove(client);
+        recent = null;
         if (leaf == null) {
             return;
         }
@@ -140,7 +159,7 @@ public final class DrfSorter<T> implements Sorter<T> {
 
     @Override
     public boolean contains(String client) {
-        return clients.containsKey(client);
+        return lookup(client) != null;
     }
 
     @Override
@@ -154,11 +173,16 @@ public final class DrfSorter<T> implements Sorter<T> {
     }
 
     private void setActive(String client, boolean active) {
-        Node<T> leaf = clients.get(client);
+        Node<T> leaf = lookup(client);
         if (leaf == null || leaf.active == active) {
             return;
         }
         leaf.active = active;
+        if (seenVersion == totals.version() && ++activityChanges > ACTIVITY_CHANGES_BEFORE_RESORT + clients.size() / 8) {
+            // A batch (e.g. all roles blocked for a run): one sort on the next walk is cheaper than
+            // shifting the key arrays once per change.
+            seenVersion = -1;
+        }
         if (seenVersion == totals.version()) {
             for (Node<T> n = leaf; n != root; n = n.parent) {
                 boolean live = n.client ? n.active : !n.live.isEmpty();
@@ -187,12 +211,25 @@ public final class DrfSorter<T> implements Sorter<T> {
 
     @Override
     public void allocated(String client, long[] scalars) {
-        change(clients.get(client), scalars, 1, true);
+        change(lookup(client), scalars, 1, true);
     }
 
     @Override
     public void unallocated(String client, long[] scalars) {
-        change(clients.get(client), scalars, -1, false);
+        change(lookup(client), scalars, -1, false);
+    }
+
+    private Node<T> lookup(String client) {
+        Node<T> n = recent;
+        if (n != null && n.clientName == client) {
+            return n;
+        }
+        n = clients.get(client);
+        if (n != null) {
+            recent = n;
+            recentIndex = -1;
+        }
+        return n;
     }
 
     private void change(Node<T> leaf, long[] scalars, int sign, boolean count) {
@@ -205,7 +242,7 @@ public final class DrfSorter<T> implements Sorter<T> {
         for (Node<T> n = leaf; n != root; n = n.parent) {
             boolean was = n.inSet && fresh;
             if (was) {
-                n.parent.live.remove(n);
+                n.parent.live.remove(n, n == recent ? recentIndex : -1);
             }
             for (int i = 0; i < size; i++) {
                 n.alloc[i] = Math.max(0, n.alloc[i] + sign * delta[i]);
@@ -241,34 +278,42 @@ public final class DrfSorter<T> implements Sorter<T> {
             rebuild(root);
             seenVersion = totals.version();
         }
+        activityChanges = 0;
     }
 
     private boolean rebuild(Node<T> n) {
         n.live.clear();
-        List<Node<T>> liveChildren = new ArrayList<>();
+        n.share = share(n);
+        if (n.children.isEmpty()) {
+            return n.client && n.active;
+        }
+        List<Node<T>> liveChildren = new ArrayList<>(n.children.size());
         for (Node<T> c : n.children.values()) {
             c.inSet = rebuild(c);
             if (c.inSet) {
                 liveChildren.add(c);
             }
         }
-        n.share = share(n);
         liveChildren.sort(ORDER);
-        for (Node<T> c : liveChildren) {
-            n.live.add(c);
-        }
+        n.live.fill(liveChildren);
         return n.client ? n.active : !n.live.isEmpty();
     }
 
     /** Numbers all nodes in path order, so the name tie-break is an int comparison. */
     private void rank() {
-        List<Node<T>> all = new ArrayList<>();
+        ranksStale = false;
+        if (nodes.size() <= 1) {
+            // One node (a framework sorter of a role with one framework): nothing to tie-break.
+            nodes.values().forEach(n -> n.rank = 0);
+            clients.values().forEach(n -> n.rank = 0);
+            return;
+        }
+        List<Node<T>> all = new ArrayList<>(nodes.size() + clients.size());
         collect(root, all);
-        all.sort(Comparator.comparing(n -> n.path));
+        all.sort(BY_PATH);
         for (int i = 0; i < all.size(); i++) {
             all.get(i).rank = i;
         }
-        ranksStale = false;
     }
 
     private void collect(Node<T> n, List<Node<T>> out) {
@@ -301,7 +346,13 @@ public final class DrfSorter<T> implements Sorter<T> {
         LiveChildren<T> live = n.live;
         for (int i = 0; i < live.size(); i++) {
             T payload = live.payload(i);
-            if (payload != null ? !visitor.visit(payload) : !walk(live.get(i), visitor)) {
+            if (payload != null) {
+                recent = live.get(i);
+                recentIndex = i;
+                if (!visitor.visit(payload)) {
+                    return false;
+                }
+            } else if (!walk(live.get(i), visitor)) {
                 return false;
             }
         }

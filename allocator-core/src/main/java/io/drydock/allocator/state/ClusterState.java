@@ -52,7 +52,7 @@ public final class ClusterState {
     public ClusterState(boolean randomSorter, long seed, String offerIdPrefix) {
         this.randomSorter = randomSorter;
         this.seed = seed;
-        this.offerIdPrefix = offerIdPrefix;
+        this.offerIdPrefix = offerIdPrefix + "-";
         this.roleSorter = newSorter(true, seed);
         this.quotaSorter = newSorter(false, seed + 1);
     }
@@ -62,7 +62,7 @@ public final class ClusterState {
     }
 
     public OfferId nextOfferId() {
-        return OfferId.of(offerIdPrefix + "-" + nextOfferId++);
+        return OfferId.of(offerIdPrefix + nextOfferId++);
     }
 
     public int nextAgentIndex() {
@@ -214,8 +214,14 @@ public final class ClusterState {
         if (a.memoResources != res) {
             a.memoResources = res;
             a.memoAllocatable = -1;
-            a.memoScalars = new long[ScalarTotals.CAPACITY];
-            a.memoUnreserved = new long[ScalarTotals.CAPACITY];
+            if (a.memoScalars == null) {
+                a.memoScalars = new long[ScalarTotals.CAPACITY];
+                a.memoUnreserved = new long[ScalarTotals.CAPACITY];
+            } else {
+                // Reused: nothing keeps the arrays beyond an accounting call.
+                java.util.Arrays.fill(a.memoScalars, 0);
+                java.util.Arrays.fill(a.memoUnreserved, 0);
+            }
             for (Resource r : res.items()) {
                 if (r.type() == ResourceType.SCALAR) {
                     int i = totals.indexOf(r.name());
@@ -234,7 +240,7 @@ public final class ClusterState {
             top.unreservedAllocated[i] += sign * unreserved[i];
             unreservedFree[i] -= sign * unreserved[i];
         }
-        String fwName = fw.id.value();
+        String fwName = fw.name;
         if (sign > 0) {
             if (!role.frameworkSorter.contains(fwName)) {
                 role.frameworkSorter.add(fwName, fw);

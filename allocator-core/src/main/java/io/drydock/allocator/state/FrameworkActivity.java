@@ -22,7 +22,7 @@ public final class FrameworkActivity {
     public void set(FrameworkState fw, Set<String> roles, boolean on) {
         for (String name : roles) {
             RoleState r = fw.roles.get(name);
-            if (r == null || fw.suppressed.contains(name) || !fw.active && !on) {
+            if (r == null || fw.isSuppressed(name) || !fw.active && !on) {
                 continue;
             }
             if (on) {
@@ -46,7 +46,7 @@ public final class FrameworkActivity {
         set(fw, removed, false);
         for (String r : removed) {
             fw.roles.remove(r);
-            fw.suppressed.remove(r);
+            fw.unsuppress(r);
         }
         List<String> added = new java.util.ArrayList<>();
         for (RoleState r : roles) {
@@ -68,14 +68,14 @@ public final class FrameworkActivity {
     public void suppress(FrameworkState fw, Set<String> roles) {
         Set<String> target = roles.isEmpty() ? fw.roles.keySet() : roles;
         set(fw, target, false);
-        fw.suppressed.addAll(target.stream().filter(fw.roles::containsKey).toList());
+        fw.suppress(target.stream().filter(fw.roles::containsKey).toList());
     }
 
     /** REVIVE {@code roles} (all subscribed when empty) and clear their offer filters. */
     public void revive(FrameworkState fw, Set<String> roles) {
         Set<String> target = roles.isEmpty() ? Set.copyOf(fw.roles.keySet()) : roles;
-        List<String> wasSuppressed = target.stream().filter(fw.suppressed::contains).toList();
-        wasSuppressed.forEach(fw.suppressed::remove);
+        List<String> wasSuppressed = target.stream().filter(fw::isSuppressed).toList();
+        wasSuppressed.forEach(fw::unsuppress);
         if (fw.active) {
             for (String r : wasSuppressed) {
                 RoleState role = fw.roles.get(r);

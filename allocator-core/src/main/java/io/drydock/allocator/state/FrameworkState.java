@@ -13,8 +13,12 @@ import java.util.Set;
 public final class FrameworkState {
 
     public final FrameworkId id;
+    /** {@code id.value()}, the framework's client name in its roles' sorters (read per offer without touching the id). */
+    public final String name;
     public final Map<String, RoleState> roles = new LinkedHashMap<>();
-    public final Set<String> suppressed = new LinkedHashSet<>();
+    /** Roles this framework suppressed; read on every offer, so emptiness is also kept in a field. */
+    private final Set<String> suppressed = new LinkedHashSet<>();
+    private boolean anySuppressed;
     public Set<FrameworkCapability> capabilities;
     /** Beyond Mesos: skip agents whose unavailability starts within this lookahead; null = Mesos behaviour. */
     public Duration maintenanceLookahead;
@@ -27,6 +31,7 @@ public final class FrameworkState {
     public FrameworkState(FrameworkId id, List<RoleState> roles, Set<FrameworkCapability> capabilities,
                           Duration maintenanceLookahead) {
         this.id = id;
+        this.name = id.value();
         for (RoleState r : roles) {
             this.roles.put(r.name, r);
         }
@@ -36,6 +41,20 @@ public final class FrameworkState {
 
     /** True when the framework takes offers in {@code role} (active and not suppressed there). */
     public boolean offersWanted(String role) {
-        return active && !suppressed.contains(role);
+        return active && (!anySuppressed || !suppressed.contains(role));
+    }
+
+    public boolean isSuppressed(String role) {
+        return anySuppressed && suppressed.contains(role);
+    }
+
+    public void suppress(java.util.Collection<String> roles) {
+        suppressed.addAll(roles);
+        anySuppressed = !suppressed.isEmpty();
+    }
+
+    public void unsuppress(String role) {
+        suppressed.remove(role);
+        anySuppressed = !suppressed.isEmpty();
     }
 }

@@ -37,6 +37,9 @@ public class DeclineOffersBenchmark {
     @Param({"1000"})
     public int frameworks;
 
+    private static final Resources TOTAL = Resources.parse("cpus:24;mem:4096;disk:4096;ports:[31000-32000]");
+    private static final Resources USED = Resources.parse("cpus:16;mem:2014;disk:1024;" + Clusters.USED_PORTS);
+
     private Clusters.ManualClock clock;
     private Allocator allocator;
     private Plan last;
@@ -47,12 +50,20 @@ public class DeclineOffersBenchmark {
         clock = new Clusters.ManualClock();
         allocator = Clusters.builder(clock).build();
         Clusters.addFrameworks(allocator, frameworks, "*");
-        Resources total = Resources.parse("cpus:24;mem:4096;disk:4096;ports:[31000-32000]");
-        Resources used = Resources.parse("cpus:16;mem:2014;disk:1024;" + Clusters.USED_PORTS);
         for (int i = 0; i < agents; i++) {
-            Clusters.addAgent(allocator, i, total);
-            allocator.addAllocation(FrameworkId.of("framework-" + (i % frameworks)), Clusters.agent(i), "*", used);
+            Clusters.addAgent(allocator, i, agentTotal(i));
+            allocator.addAllocation(FrameworkId.of("framework-" + (i % frameworks)), Clusters.agent(i), "*", used(i));
         }
+    }
+
+    /** Agent {@code i}'s total resources. */
+    protected Resources agentTotal(int i) {
+        return TOTAL;
+    }
+
+    /** The resources framework {@code i % F} uses on agent {@code i} from the start. */
+    protected Resources used(int i) {
+        return USED;
     }
 
     @Setup(Level.Invocation)
