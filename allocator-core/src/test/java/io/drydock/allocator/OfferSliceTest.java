@@ -48,10 +48,7 @@ class OfferSliceTest {
 
     @Test
     void slicesFollowTheWeights() {
-        Scenario s = sliced("cpus:1;mem:512").agent("a1", "cpus:8;mem:4096");
-        s.framework("f1", "heavy").framework("f2", "light");
-        s.allocator.updateWeights(Map.of("heavy", 3.0));
-        Plan plan = s.allocate();
+        Plan plan = heavyThreeToLightOne("cpus:8;mem:4096");
         assertThat(only(plan, "f1").resources().scalar("cpus")).isEqualTo(6.0);
         assertThat(only(plan, "f2").resources().scalar("cpus")).isEqualTo(2.0);
     }
@@ -63,12 +60,17 @@ class OfferSliceTest {
      */
     @Test
     void theLastSlicesGoToTheLowestShareAfterTheSlice() {
-        Scenario s = sliced("cpus:1;mem:512").agent("a1", "cpus:5;mem:2560");
-        s.framework("f1", "heavy").framework("f2", "light");
-        s.allocator.updateWeights(Map.of("heavy", 3.0));
-        Plan plan = s.allocate();
+        Plan plan = heavyThreeToLightOne("cpus:5;mem:2560");
         assertThat(only(plan, "f1").resources().scalar("cpus")).isEqualTo(4.0);
         assertThat(only(plan, "f2").resources().scalar("cpus")).isEqualTo(1.0);
+    }
+
+    /** One agent with {@code resources} sliced by 1 cpu; f1 in role "heavy" (weight 3), f2 in "light" (1). */
+    private Plan heavyThreeToLightOne(String resources) {
+        Scenario s = sliced("cpus:1;mem:512").agent("a1", resources);
+        s.framework("f1", "heavy").framework("f2", "light");
+        s.allocator.updateWeights(Map.of("heavy", 3.0));
+        return s.allocate();
     }
 
     @Test

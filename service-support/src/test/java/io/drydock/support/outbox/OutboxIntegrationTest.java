@@ -136,11 +136,7 @@ class OutboxIntegrationTest {
     String topic = "outbox-batches-" + UUID.randomUUID();
     relay.stop();
     try {
-      List<Envelope> events = new ArrayList<>();
-      for (int i = 0; i < 7; i++) {
-        events.add(machineEvent("b" + i, MachineMode.DRAINING));
-      }
-      transactions.executeWithoutResult(s -> events.forEach(e -> outbox.append(topic, e)));
+      List<Envelope> events = appendInOneTransaction(topic, "b", 7);
       OutboxRelay small = new OutboxRelay(jdbc, transactions, kafka, new OutboxProperties(true,
           Duration.ofSeconds(1), 2, 10, Duration.ofSeconds(1)));
       assertThat(small.drain()).isEqualTo(7);
@@ -156,11 +152,7 @@ class OutboxIntegrationTest {
     String topic = "outbox-failure-" + UUID.randomUUID();
     relay.stop();
     try {
-      List<Envelope> events = new ArrayList<>();
-      for (int i = 0; i < 5; i++) {
-        events.add(machineEvent("f" + i, MachineMode.DRAINING));
-      }
-      transactions.executeWithoutResult(s -> events.forEach(e -> outbox.append(topic, e)));
+      List<Envelope> events = appendInOneTransaction(topic, "f", 5);
       java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
       KafkaTemplate<String, String> failingFifth = new KafkaTemplate<>(kafka.getProducerFactory()) {
         @Override
@@ -211,6 +203,16 @@ class OutboxIntegrationTest {
     assertThat(first).isTrue();
     assertThat(again).isFalse();
     assertThat(otherConsumer).isTrue();
+  }
+
+  /** Appends {@code count} events for hosts {@code prefix0…} in one transaction and returns them in order. */
+  private List<Envelope> appendInOneTransaction(String topic, String prefix, int count) {
+    List<Envelope> events = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      events.add(machineEvent(prefix + i, MachineMode.DRAINING));
+    }
+    transactions.executeWithoutResult(s -> events.forEach(e -> outbox.append(topic, e)));
+    return events;
   }
 
   private static Envelope machineEvent(String host, MachineMode mode) {
