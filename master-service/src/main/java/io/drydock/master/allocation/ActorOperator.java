@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** {@link AllocationActor.Operator} over the actor's allocator, offer book and agents (actor thread only). */
-final class ActorOperator implements AllocationActor.Operator {
+/** {@link AllocationOperator} over the actor's allocator, offer book and agents (actor thread only). */
+final class ActorOperator implements AllocationOperator {
 
   private final Allocator allocator;
   private final OfferBook book;

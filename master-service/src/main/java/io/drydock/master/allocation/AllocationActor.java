@@ -53,7 +53,7 @@ public class AllocationActor implements LeaderOnly {
   private final OfferBook book;
   private final Map<OfferId, Offer> offers;
   private final Map<OfferId, InverseOffer> inverseOffers;
-  private final Operator operator;
+  private final AllocationOperator operator;
   private final Set<FrameworkId> frameworks = new HashSet<>();
   private final Set<AgentId> pendingAgents = new HashSet<>();
   private boolean runPending;
@@ -283,30 +283,10 @@ public class AllocationActor implements LeaderOnly {
 
   /**
    * Operator work (weights, quota, reservations, volumes) on the actor thread, with the allocator and the
-   * book of outstanding offers; see {@link Operator}.
+   * book of outstanding offers; see {@link AllocationOperator}.
    */
-  public <T> CompletableFuture<T> operate(java.util.function.Function<Operator, T> work) {
+  public <T> CompletableFuture<T> operate(java.util.function.Function<AllocationOperator, T> work) {
     return run(() -> work.apply(operator));
-  }
-
-  /** What operator work may do on the actor thread. Only valid inside {@link #operate}. */
-  public interface Operator {
-    Allocator allocator();
-
-    /** The outstanding offers. */
-    List<Offer> offers();
-
-    /** Rescinds an outstanding offer: its resources return without a filter and the rescind is published. */
-    void rescind(OfferId id);
-
-    /** Requests an allocation run over these agents, or all when null. */
-    void allocateSoon(Collection<AgentId> agentIds);
-
-    /** The agents known to the allocator. */
-    Set<AgentId> agents();
-
-    /** Changes an agent's total (operator RESERVE/UNRESERVE/CREATE/DESTROY); it must contain the allocated. */
-    void updateTotal(AgentId id, Resources total);
   }
 
   // ---- runs --------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import io.drydock.allocator.Allocator;
 import io.drydock.allocator.Offer;
 import io.drydock.allocator.resources.Resource;
 import io.drydock.allocator.resources.Resources;
-import io.drydock.master.allocation.AllocationActor;
+import io.drydock.master.allocation.AllocationOperator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +26,7 @@ public final class Usage {
   /** Offered and allocated resources of a role subtree, as quantities. */
   public record Held(Map<String, Double> offered, Map<String, Double> allocated) {}
 
-  public static Held held(AllocationActor.Operator op, String role) {
+  public static Held held(AllocationOperator op, String role) {
     Map<String, Double> offered = new TreeMap<>();
     for (Offer o : op.offers()) {
       if (inSubtree(o.role(), role)) {
@@ -46,7 +46,7 @@ public final class Usage {
     return allocator.total(agent).filter(r -> !r.isUnreserved() && inSubtree(r.role(), role));
   }
 
-  public static Map<String, Double> reserved(AllocationActor.Operator op, String role) {
+  public static Map<String, Double> reserved(AllocationOperator op, String role) {
     Map<String, Double> out = new TreeMap<>();
     for (AgentId agent : op.agents()) {
       add(out, ResourceCodec.quantities(reservedOn(op.allocator(), agent, role)), 1);
@@ -55,7 +55,7 @@ public final class Usage {
   }
 
   /** Quota consumption: allocated (incl. offered) to the subtree plus its unallocated reservations. */
-  public static Map<String, Double> consumed(AllocationActor.Operator op, String role) {
+  public static Map<String, Double> consumed(AllocationOperator op, String role) {
     Map<String, Double> out = new TreeMap<>();
     Map<String, Double> heldReserved = new TreeMap<>();
     for (List<Resources> held : op.allocator().allocationsOf(role).values()) {
@@ -71,7 +71,7 @@ public final class Usage {
   }
 
   /** Sum of the scalar totals of all registered agents. */
-  public static Map<String, Double> capacity(AllocationActor.Operator op) {
+  public static Map<String, Double> capacity(AllocationOperator op) {
     Map<String, Double> out = new TreeMap<>();
     for (AgentId agent : op.agents()) {
       for (Resource r : op.allocator().total(agent).items()) {

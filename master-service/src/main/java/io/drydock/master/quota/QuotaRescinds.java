@@ -2,7 +2,7 @@ package io.drydock.master.quota;
 
 import io.drydock.allocator.AgentId;
 import io.drydock.allocator.Offer;
-import io.drydock.master.allocation.AllocationActor;
+import io.drydock.master.allocation.AllocationOperator;
 import io.drydock.master.operation.ResourceCodec;
 import io.drydock.master.operation.Usage;
 import java.util.Collection;
@@ -19,7 +19,7 @@ final class QuotaRescinds {
 
   private QuotaRescinds() {}
 
-  static int rescind(AllocationActor.Operator op, Collection<QuotaConfig> updated, Map<String, QuotaConfig> all) {
+  static int rescind(AllocationOperator op, Collection<QuotaConfig> updated, Map<String, QuotaConfig> all) {
     int rescinded = 0;
     for (QuotaConfig c : updated) {
       if (c.isDefault() || c.limits().isEmpty()) {
@@ -57,7 +57,7 @@ final class QuotaRescinds {
   }
 
   /** Per resource, what the guarantees of all roles still miss beyond their consumption. */
-  private static Map<String, Double> missingGuarantees(AllocationActor.Operator op, Collection<QuotaConfig> all) {
+  private static Map<String, Double> missingGuarantees(AllocationOperator op, Collection<QuotaConfig> all) {
     Map<String, Double> missing = new TreeMap<>();
     for (QuotaConfig c : all) {
       if (c.guarantees().isEmpty()) {
