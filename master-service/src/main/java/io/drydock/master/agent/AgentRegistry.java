@@ -19,6 +19,7 @@ import io.drydock.events.TaskState;
 import io.drydock.master.agent.persistence.AgentStore;
 import io.drydock.master.allocation.AgentView;
 import io.drydock.master.allocation.AllocationActor;
+import io.drydock.master.allocation.TaskUsage;
 import io.drydock.master.allocation.Unavailabilities;
 import io.drydock.master.framework.FrameworkInfo;
 import io.drydock.master.framework.FrameworkRegistry;
@@ -161,7 +162,7 @@ public class AgentRegistry {
     for (AgentResourcesAdjuster adjuster : adjusters) {
       total = adjuster.adjust(id, total);
     }
-    List<AllocationActor.Usage> used = adopt(id, running);
+    List<TaskUsage> used = adopt(id, running);
     var state = machines.stateOf(machine);
     allocation.addAgent(new AgentView(AgentId.of(id), request.hostname(), machine, info.attributes()), total,
         Unavailabilities.toAllocator(state.unavailability()), used).join();
@@ -170,7 +171,7 @@ public class AgentRegistry {
     return new Accepted(new Registered(id, properties.heartbeatInterval().toMillis() / 1000.0));
   }
 
-  private List<AllocationActor.Usage> adopt(String agentId, List<TaskReport> running) {
+  private List<TaskUsage> adopt(String agentId, List<TaskReport> running) {
     List<TaskReport> known = running.stream()
         .filter(r -> r.frameworkId() != null && r.taskId() != null && frameworks.get(r.frameworkId()).isPresent())
         .filter(r -> r.state() == null || !terminal(r.state()))
@@ -189,10 +190,10 @@ public class AgentRegistry {
         log.warn("Ignored the resources of task {} on agent {}: {}", r.taskId(), agentId, e.getMessage());
       }
     }
-    List<AllocationActor.Usage> out = new ArrayList<>();
+    List<TaskUsage> out = new ArrayList<>();
     byFrameworkRole.forEach((key, resources) -> {
       String[] parts = key.split("\u0000", 2);
-      out.add(new AllocationActor.Usage(parts[0], parts[1], resources));
+      out.add(new TaskUsage(parts[0], parts[1], resources));
     });
     return out;
   }

@@ -76,11 +76,11 @@ public class AllocationActor implements LeaderOnly {
 
   /** Adds an agent with the resources its running tasks use (per framework and role). */
   public CompletableFuture<Void> addAgent(AgentView agent, Resources total, Unavailability unavailability,
-      List<Usage> used) {
+      List<TaskUsage> used) {
     return run(() -> {
       allocator.addAgent(agent.id(), machineOf(agent), total, agent.attributes());
       agents.put(agent.id(), agent);
-      for (Usage u : used) {
+      for (TaskUsage u : used) {
         try {
           allocator.addAllocation(FrameworkId.of(u.frameworkId()), agent.id(), u.role(), u.resources());
         } catch (IllegalArgumentException e) {
@@ -397,7 +397,4 @@ public class AllocationActor implements LeaderOnly {
   public boolean isRunning() {
     return running;
   }
-
-  /** Resources a framework's running tasks use on an agent, in a role. */
-  public record Usage(String frameworkId, String role, Resources resources) {}
 }
