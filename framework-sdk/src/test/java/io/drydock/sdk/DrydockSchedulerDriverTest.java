@@ -155,12 +155,7 @@ class DrydockSchedulerDriverTest {
   @Test
   void acknowledgesStatusUpdatesAfterTheCallback() throws Exception {
     List<TaskStatusUpdate> updates = new CopyOnWriteArrayList<>();
-    Scheduler scheduler = new Scheduler() {
-      @Override
-      public void statusUpdate(SchedulerDriver driver, TaskStatusUpdate update) {
-        updates.add(update);
-      }
-    };
+    Scheduler scheduler = recording(updates);
     try (DrydockSchedulerDriver driver = new DrydockSchedulerDriver(options(), scheduler)) {
       driver.start();
       publish(Envelope.of(new TaskStatusUpdate(frameworkId, "t-1", "a-1", TaskState.TASK_RUNNING,
@@ -179,12 +174,7 @@ class DrydockSchedulerDriverTest {
   void theEventThreadGoesOnWhileAcknowledgementsAreInFlightAndTheQueuedOnesGoTogether() throws Exception {
     holdAcknowledge = new CountDownLatch(1);
     List<TaskStatusUpdate> updates = new CopyOnWriteArrayList<>();
-    Scheduler scheduler = new Scheduler() {
-      @Override
-      public void statusUpdate(SchedulerDriver driver, TaskStatusUpdate update) {
-        updates.add(update);
-      }
-    };
+    Scheduler scheduler = recording(updates);
     try (DrydockSchedulerDriver driver = new DrydockSchedulerDriver(options(), scheduler)) {
       driver.start();
       for (int i = 1; i <= 5; i++) {
@@ -206,6 +196,16 @@ class DrydockSchedulerDriverTest {
     } finally {
       holdAcknowledge.countDown();
     }
+  }
+
+  /** A scheduler that records the status updates it is given. */
+  private static Scheduler recording(List<TaskStatusUpdate> updates) {
+    return new Scheduler() {
+      @Override
+      public void statusUpdate(SchedulerDriver driver, TaskStatusUpdate update) {
+        updates.add(update);
+      }
+    };
   }
 
   /** Status uuids acknowledged so far, alone (ACKNOWLEDGE) or in batches (ACKNOWLEDGE_BATCH). */

@@ -1,7 +1,7 @@
 package io.drydock.bench.maintenance;
 
+import io.drydock.bench.Offers;
 import io.drydock.events.OfferEvent;
-import io.drydock.events.Resource;
 import io.drydock.events.TaskState;
 import io.drydock.events.TaskStatusUpdate;
 import io.drydock.sdk.Scheduler;
@@ -36,14 +36,8 @@ final class Filler implements Scheduler {
   public synchronized void offer(SchedulerDriver driver, OfferEvent offer) {
     seenHosts.add(offer.hostname());
     if (held.contains(offer.hostname()) && !launchedOn.containsKey(offer.hostname())) {
-      double cpus = 0;
-      double mem = 0;
-      for (Resource r : offer.resources()) {
-        if (r.scalar() != null && (r.reservations() == null || r.reservations().isEmpty())) {
-          cpus += "cpus".equals(r.name()) ? r.scalar() : 0;
-          mem += "mem".equals(r.name()) ? r.scalar() : 0;
-        }
-      }
+      double cpus = Offers.unreserved(offer, "cpus");
+      double mem = Offers.unreserved(offer, "mem");
       String taskId = "filler-" + offer.hostname();
       launchedOn.put(offer.hostname(), taskId);
       refs.put(taskId, new TaskSpec.TaskRef(taskId, offer.agentId()));

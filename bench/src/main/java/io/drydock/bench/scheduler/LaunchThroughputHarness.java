@@ -1,7 +1,7 @@
 package io.drydock.bench.scheduler;
 
+import io.drydock.bench.Offers;
 import io.drydock.events.OfferEvent;
-import io.drydock.events.Resource;
 import io.drydock.events.TaskState;
 import io.drydock.events.TaskStatusUpdate;
 import io.drydock.sdk.DrydockSchedulerDriver;
@@ -173,14 +173,8 @@ public final class LaunchThroughputHarness {
 
     @Override
     public void offer(SchedulerDriver driver, OfferEvent offer) {
-      double cpus = 0;
-      double mem = 0;
-      for (Resource r : offer.resources()) {
-        if (r.scalar() != null && (r.reservations() == null || r.reservations().isEmpty())) {
-          cpus += "cpus".equals(r.name()) ? r.scalar() : 0;
-          mem += "mem".equals(r.name()) ? r.scalar() : 0;
-        }
-      }
+      double cpus = Offers.unreserved(offer, "cpus");
+      double mem = Offers.unreserved(offer, "mem");
       int n = (int) Math.min(perOffer, Math.min(Math.floor(cpus / TASK_CPUS + 1e-9), Math.floor(mem / TASK_MEM)));
       if (n <= 0 || pending.get() >= MAX_PENDING_ACCEPTS) {
         // nothing fits, or the framework's ACCEPTs are backed up: answer at once instead of queueing a stale offer
