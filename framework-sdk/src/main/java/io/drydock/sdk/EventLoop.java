@@ -23,8 +23,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes the framework's topic with a consumer group named after the framework id (the master
@@ -40,8 +38,7 @@ final class EventLoop implements Runnable {
   private final KafkaConsumer<String, String> consumer;
   private final String topic;
   private final Dispatcher dispatcher;
-  private final JsonMapper json = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private final EnvelopeReader envelopes = new EnvelopeReader();
   private final Map<UUID, Boolean> seen = new LinkedHashMap<>(REMEMBERED_EVENTS, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
@@ -89,7 +86,7 @@ final class EventLoop implements Runnable {
   private void handle(String value) {
     Envelope envelope;
     try {
-      envelope = json.readValue(value, Envelope.class);
+      envelope = envelopes.read(value);
     } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
       log.warn("Skipping an unreadable event on {}: {}", topic, e.getMessage());
       return;

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code frameworks} frameworks (framework-sdk drivers, which acknowledge every update) launch up to
  * {@code perOffer} simulated tasks (0.05 cpus, 32 MB, running until the end) on every offer and decline the
  * rest with {@code refuse_seconds 0}; a framework with 8 ACCEPTs in flight declines further offers (1 s)
- * rather than queueing them. Counted: TASK_RUNNING consumed per second in a window after a
+ * rather than queueing them; offers to decline that arrive while a DECLINE is under way go in the next one. Counted: TASK_RUNNING consumed per second in a window after a
  * warm-up, and the ACCEPT → TASK_RUNNING latency of the tasks that ran in the window.
  *
  * <pre>
@@ -33,13 +33,12 @@ import java.util.concurrent.atomic.LongAdder;
  *   -Dexec.mainClass=io.drydock.bench.scheduler.LaunchThroughputHarness -Dexec.args="500 4 50 40 1000"
  * </pre>
  * Arguments: agents (500), frameworks (4), tasks per offer (50), window seconds (40), allocation interval ms
- * (1000). Warm-up: 10 s.
+ * (1000), warm-up seconds (10). At the end it prints the CPU its threads used in the window, by part.
  */
 public final class LaunchThroughputHarness {
 
   private static final double TASK_CPUS = 0.05;
   private static final double TASK_MEM = 32;
-  private static final int WARMUP_SECONDS = 10;
   private static final int MAX_PENDING_ACCEPTS = 8;
 
   private LaunchThroughputHarness() {}
@@ -50,6 +49,7 @@ public final class LaunchThroughputHarness {
     int perOffer = args.length > 2 ? Integer.parseInt(args[2]) : 50;
     int window = args.length > 3 ? Integer.parseInt(args[3]) : 40;
     long intervalMs = args.length > 4 ? Long.parseLong(args[4]) : 1000;
+    int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 10;
     System.out.println("load before start: " + BenchSuite.load());
     try (BenchSuite suite = BenchSuite.start(agents,
         "--drydock.master.allocation.interval=" + intervalMs + "ms",
@@ -66,7 +66,11 @@ public final class LaunchThroughputHarness {
       }
       try {
         long start = System.nanoTime();
-        long windowStart = start + WARMUP_SECONDS * 1_000_000_000L;
+        long windowStart = start + warmup * 1_000_000_000L;
+        ThreadCpu cpu = new ThreadCpu(name -> name
+            .replace("http-nio-" + suite.options.masterPort(), "master http")
+            .replace("http-nio-" + suite.options.agentPort(), "agent-service http")
+            .replace("http-nio-" + suite.options.authPort(), "auth-service http"));
         long windowEnd = windowStart + window * 1_000_000_000L;
         long running0 = -1;
         String loadAtStart = null;
@@ -86,6 +90,7 @@ public final class LaunchThroughputHarness {
             windowStart = now;
             windowEnd = now + window * 1_000_000_000L;
             loadAtStart = BenchSuite.load();
+            cpu.start();
             launchers.forEach(l -> l.measuring = true);
           }
         }
@@ -109,6 +114,7 @@ public final class LaunchThroughputHarness {
         double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.println();
         System.out.printf("load at window start %s, at end %s%n", loadAtStart, BenchSuite.load());
+        System.out.print(cpu.report());
         System.out.printf("states consumed: %s%n", states);
         System.out.printf("ACCEPT calls: %d, mean %.1f ms (framework side, HTTP round trip)%n", acceptCalls,
             acceptCalls == 0 ? Double.NaN : acceptNanos / 1e6 / acceptCalls);
@@ -162,6 +168,8 @@ public final class LaunchThroughputHarness {
     final LongAdder declinedBusy = new LongAdder();
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, Long> launchedAt = new ConcurrentHashMap<>();
+    private final Map<Integer, java.util.Queue<String>> toDecline = Map.of(
+        0, new java.util.concurrent.ConcurrentLinkedQueue<>(), 1, new java.util.concurrent.ConcurrentLinkedQueue<>());
     private final String name;
     private final int perOffer;
     volatile boolean measuring;
@@ -181,7 +189,7 @@ public final class LaunchThroughputHarness {
         if (n > 0) {
           declinedBusy.increment();
         }
-        declines.execute(() -> driver.decline(List.of(offer.offerId()), n > 0 ? 1 : 0));
+        decline(driver, offer.offerId(), n > 0 ? 1 : 0);
         return;
       }
       pending.incrementAndGet();
@@ -201,6 +209,21 @@ public final class LaunchThroughputHarness {
           pending.decrementAndGet();
           acceptNanos.add(System.nanoTime() - t0);
           acceptCalls.increment();
+        }
+      });
+    }
+
+    /** Declines with one call what queued while the previous DECLINE was under way, as a framework would. */
+    private void decline(SchedulerDriver driver, String offerId, int refuseSeconds) {
+      java.util.Queue<String> queue = toDecline.get(refuseSeconds);
+      queue.add(offerId);
+      declines.execute(() -> {
+        List<String> ids = new ArrayList<>();
+        for (String id = queue.poll(); id != null; id = queue.poll()) {
+          ids.add(id);
+        }
+        if (!ids.isEmpty()) {
+          driver.decline(ids, refuseSeconds);
         }
       });
     }
