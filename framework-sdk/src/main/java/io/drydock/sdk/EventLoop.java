@@ -9,6 +9,7 @@ import io.drydock.events.OfferEvent;
 import io.drydock.events.OfferRescinded;
 import io.drydock.events.TaskStatusUpdate;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,11 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -34,6 +38,7 @@ final class EventLoop implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
   private static final int REMEMBERED_EVENTS = 10_000;
+  static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
 
   private final KafkaConsumer<String, String> consumer;
   private final String topic;
@@ -46,6 +51,8 @@ final class EventLoop implements Runnable {
     }
   };
   private volatile boolean running = true;
+  private boolean uncommitted;
+  private long lastCommit = System.nanoTime();
 
   EventLoop(String bootstrapServers, String frameworkId, String topic, Dispatcher dispatcher) {
     Properties config = new Properties();
@@ -59,23 +66,54 @@ final class EventLoop implements Runnable {
     this.dispatcher = dispatcher;
   }
 
+  /**
+   * Polls and hands events to the scheduler; the consumed offsets are committed at most every
+   * {@link #COMMIT_INTERVAL} (at a high event rate a commit per poll costs the broker more than the events),
+   * when partitions are taken away and when the loop stops. Events handled but not yet committed when the
+   * process dies come again to the next consumer, which is why callbacks must tolerate a repeat.
+   */
   @Override
   public void run() {
     try {
-      consumer.subscribe(List.of(topic));
+      consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+          commitIfHandled();
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+      });
       while (running) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        for (ConsumerRecord<String, String> record : records) {
           handle(record.value());
         }
-        consumer.commitSync();
+        uncommitted |= !records.isEmpty();
+        if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos()) {
+          commitIfHandled();
+        }
       }
     } catch (WakeupException e) {
       if (running) {
         throw e;
       }
     } finally {
+      try {
+        commitIfHandled();
+      } catch (RuntimeException e) {
+        log.warn("Could not commit the last consumed events on {}: {}", topic, e.toString());
+      }
       consumer.close();
     }
+  }
+
+  private void commitIfHandled() {
+    if (uncommitted) {
+      consumer.commitSync();
+      uncommitted = false;
+    }
+    lastCommit = System.nanoTime();
   }
 
   void stop() {

@@ -9,7 +9,8 @@ import io.drydock.events.TaskStatusUpdate;
 /**
  * A framework's callbacks, in the spirit of Mesos's {@code Scheduler}. They are called from one thread,
  * in the order the master published the events; each event is delivered once even when Kafka
- * redelivers it. Calls on the driver may be made from a callback.
+ * redelivers it within the process (after a crash, the events handled in the last moments before it come
+ * again: offsets are committed at most every 200 ms). Calls on the driver may be made from a callback.
  */
 public interface Scheduler {
 

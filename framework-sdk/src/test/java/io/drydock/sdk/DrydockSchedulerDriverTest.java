@@ -237,6 +237,37 @@ class DrydockSchedulerDriverTest {
   }
 
   @Test
+  void aRestartedFrameworkGetsOnlyTheEventsAfterThoseItHandledBeforeStopping() throws Exception {
+    List<String> seenFirst = new CopyOnWriteArrayList<>();
+    try (DrydockSchedulerDriver first = new DrydockSchedulerDriver(options(), offerIds(seenFirst))) {
+      first.start();
+      publish(offer("o-1"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> seenFirst.contains("o-1"));
+    }
+    List<String> seenAgain = new CopyOnWriteArrayList<>();
+    try (DrydockSchedulerDriver again = new DrydockSchedulerDriver(options(), offerIds(seenAgain))) {
+      again.start();
+      publish(offer("o-2"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> seenAgain.contains("o-2"));
+    }
+    assertThat(seenAgain).containsExactly("o-2");
+  }
+
+  private static Scheduler offerIds(List<String> into) {
+    return new Scheduler() {
+      @Override
+      public void offer(SchedulerDriver driver, OfferEvent offer) {
+        into.add(offer.offerId());
+      }
+    };
+  }
+
+  private Envelope offer(String id) {
+    return Envelope.of(new OfferEvent(id, frameworkId, "a-1", "host1", new MachineId("host1", "10.0.0.1"), "eng",
+        List.of(Resource.scalar("cpus", 4)), Map.of(), null), Instant.now());
+  }
+
+  @Test
   void retriesWhileTheMasterIsUnavailableAndGivesUpOnARefusal() {
     failuresLeft.set(2);
     try (DrydockSchedulerDriver driver =
