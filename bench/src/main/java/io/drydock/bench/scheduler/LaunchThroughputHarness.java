@@ -2,6 +2,7 @@ package io.drydock.bench.scheduler;
 
 import io.drydock.bench.Offers;
 import io.drydock.events.OfferEvent;
+import io.drydock.events.OfferRescinded;
 import io.drydock.events.TaskState;
 import io.drydock.events.TaskStatusUpdate;
 import io.drydock.sdk.DrydockSchedulerDriver;
@@ -24,8 +25,10 @@ import java.util.concurrent.atomic.LongAdder;
  * suite (embedded PostgreSQL and Kafka, master, one agent-service simulating the agents), loopback only.
  * {@code frameworks} frameworks (framework-sdk drivers, which acknowledge every update) launch up to
  * {@code perOffer} simulated tasks (0.05 cpus, 32 MB, running until the end) on every offer and decline the
- * rest with {@code refuse_seconds 0}; a framework with 8 ACCEPTs in flight declines further offers (1 s)
- * rather than queueing them; offers to decline that arrive while a DECLINE is under way go in the next one. Counted: TASK_RUNNING consumed per second in a window after a
+ * rest with {@code refuse_seconds 0}. A framework has at most 8 ACCEPTs in flight; offers that arrive
+ * meanwhile are held (up to 64, oldest used first, dropped when rescinded) and used as ACCEPTs return, as a
+ * framework keeps offers it will use; beyond that it declines them for 1 s. Offers to decline that arrive
+ * while a DECLINE is under way go in the next one. Counted: TASK_RUNNING consumed per second in a window after a
  * warm-up, and the ACCEPT → TASK_RUNNING latency of the tasks that ran in the window.
  *
  * <pre>
@@ -40,6 +43,7 @@ public final class LaunchThroughputHarness {
   private static final double TASK_CPUS = 0.05;
   private static final double TASK_MEM = 32;
   private static final int MAX_PENDING_ACCEPTS = 8;
+  private static final int MAX_HELD_OFFERS = 64;
 
   private LaunchThroughputHarness() {}
 
@@ -53,7 +57,7 @@ public final class LaunchThroughputHarness {
     System.out.println("load before start: " + BenchSuite.load());
     try (BenchSuite suite = BenchSuite.start(agents,
         "--drydock.master.allocation.interval=" + intervalMs + "ms",
-        "--drydock.agent.simulated.resources=cpus:64;mem:262144;disk:1024")) {
+        "--drydock.agent.simulated.resources=cpus:256;mem:1048576;disk:1024")) {
       List<Launcher> launchers = new ArrayList<>();
       List<DrydockSchedulerDriver> drivers = new ArrayList<>();
       for (int f = 0; f < frameworks; f++) {
@@ -76,13 +80,17 @@ public final class LaunchThroughputHarness {
         String loadAtStart = null;
         long last = 0;
         long lastAt = start;
+        long lastCompile = ThreadCpu.compileMillis();
         while (System.nanoTime() < windowEnd) {
           Thread.sleep(5_000);
           long now = System.nanoTime();
           long running = launchers.stream().mapToLong(l -> l.running.sum()).sum();
           long launched = launchers.stream().mapToLong(l -> l.launched.get()).sum();
-          System.out.printf("t=%3ds launched %7d running %7d  (%6.0f/s)  %s  load %s%n", (now - start) / 1_000_000_000L,
-              launched, running, (running - last) * 1e9 / (now - lastAt), pipeline(suite), BenchSuite.load());
+          long compile = ThreadCpu.compileMillis();
+          System.out.printf("t=%3ds launched %7d running %7d  (%6.0f/s)  %s  JIT %4.0f ms/s  load %s%n",
+              (now - start) / 1_000_000_000L, launched, running, (running - last) * 1e9 / (now - lastAt),
+              pipeline(suite), (compile - lastCompile) * 1e9 / (now - lastAt), BenchSuite.load());
+          lastCompile = compile;
           last = running;
           lastAt = now;
           if (running0 < 0 && now >= windowStart) {
@@ -118,7 +126,7 @@ public final class LaunchThroughputHarness {
         System.out.printf("states consumed: %s%n", states);
         System.out.printf("ACCEPT calls: %d, mean %.1f ms (framework side, HTTP round trip)%n", acceptCalls,
             acceptCalls == 0 ? Double.NaN : acceptNanos / 1e6 / acceptCalls);
-        System.out.printf("offers declined because %d ACCEPTs were already pending: %d%n", MAX_PENDING_ACCEPTS, busy);
+        System.out.printf("offers declined because %d were already held: %d%n", MAX_HELD_OFFERS, busy);
         System.out.printf("HTTP requests served over the whole run: master %s; agent-service %s%n",
             suite.requestCounts(suite.options.masterPort()), suite.requestCounts(suite.options.agentPort()));
         System.out.println("| agents | frameworks | tasks per offer | interval | window | TASK_RUNNING consumed "
@@ -166,7 +174,9 @@ public final class LaunchThroughputHarness {
     final List<Double> latencies = new ArrayList<>();
     final Map<String, LongAdder> states = new ConcurrentHashMap<>();
     final LongAdder declinedBusy = new LongAdder();
-    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    /** Offers in hand, waiting for an ACCEPT slot (guarded by this). */
+    private final Map<String, OfferEvent> held = new java.util.LinkedHashMap<>();
+    private int pending;
     private final Map<String, Long> launchedAt = new ConcurrentHashMap<>();
     private final Map<Integer, java.util.Queue<String>> toDecline = Map.of(
         0, new java.util.concurrent.ConcurrentLinkedQueue<>(), 1, new java.util.concurrent.ConcurrentLinkedQueue<>());
@@ -181,18 +191,50 @@ public final class LaunchThroughputHarness {
 
     @Override
     public void offer(SchedulerDriver driver, OfferEvent offer) {
-      double cpus = Offers.unreserved(offer, "cpus");
-      double mem = Offers.unreserved(offer, "mem");
-      int n = (int) Math.min(perOffer, Math.min(Math.floor(cpus / TASK_CPUS + 1e-9), Math.floor(mem / TASK_MEM)));
-      if (n <= 0 || pending.get() >= MAX_PENDING_ACCEPTS) {
-        // nothing fits, or the framework's ACCEPTs are backed up: answer at once instead of queueing a stale offer
-        if (n > 0) {
-          declinedBusy.increment();
-        }
-        decline(driver, offer.offerId(), n > 0 ? 1 : 0);
+      if (fit(offer) <= 0) {
+        decline(driver, offer.offerId(), 0);
         return;
       }
-      pending.incrementAndGet();
+      synchronized (this) {
+        if (held.size() >= MAX_HELD_OFFERS) {
+          // enough offers in hand for the next ACCEPTs: let this one go to the next run (or another framework)
+          declinedBusy.increment();
+          decline(driver, offer.offerId(), 1);
+          return;
+        }
+        held.put(offer.offerId(), offer);
+      }
+      dispatch(driver);
+    }
+
+    @Override
+    public synchronized void offerRescinded(SchedulerDriver driver, OfferRescinded rescind) {
+      held.remove(rescind.offerId());
+    }
+
+    private int fit(OfferEvent offer) {
+      double cpus = Offers.unreserved(offer, "cpus");
+      double mem = Offers.unreserved(offer, "mem");
+      return (int) Math.min(perOffer, Math.min(Math.floor(cpus / TASK_CPUS + 1e-9), Math.floor(mem / TASK_MEM)));
+    }
+
+    /** Starts ACCEPTs on held offers, oldest first, while fewer than the allowed number are in flight. */
+    private void dispatch(SchedulerDriver driver) {
+      while (true) {
+        OfferEvent offer;
+        synchronized (this) {
+          if (pending >= MAX_PENDING_ACCEPTS || held.isEmpty()) {
+            return;
+          }
+          offer = held.remove(held.keySet().iterator().next());
+          pending++;
+        }
+        launch(driver, offer);
+      }
+    }
+
+    private void launch(SchedulerDriver driver, OfferEvent offer) {
+      int n = fit(offer);
       List<TaskSpec> tasks = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         tasks.add(TaskSpec.command(name + "-" + launched.incrementAndGet(), offer.agentId(), TASK_CPUS, TASK_MEM,
@@ -206,9 +248,12 @@ public final class LaunchThroughputHarness {
         try {
           driver.launch(List.of(offer.offerId()), tasks, 0);
         } finally {
-          pending.decrementAndGet();
+          synchronized (this) {
+            pending--;
+          }
           acceptNanos.add(System.nanoTime() - t0);
           acceptCalls.increment();
+          dispatch(driver);
         }
       });
     }

@@ -19,6 +19,8 @@ final class ThreadCpu {
   private final UnaryOperator<String> naming;
   private Map<Long, Long> start = Map.of();
   private long startNanos;
+  private long startCompileMillis;
+  private long startGcMillis;
 
   /** @param naming renames a group (e.g. a Tomcat pool by its port to its service) */
   ThreadCpu(UnaryOperator<String> naming) {
@@ -28,6 +30,19 @@ final class ThreadCpu {
   void start() {
     start = snapshot();
     startNanos = System.nanoTime();
+    startCompileMillis = compileMillis();
+    startGcMillis = gcMillis();
+  }
+
+  /** Milliseconds the JIT compilers have spent since the JVM started (0 when not monitored). */
+  static long compileMillis() {
+    var jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
   }
 
   /** Cores used per group since {@link #start()}, most first, groups under 0.5 % of a core left out. */
@@ -50,8 +65,10 @@ final class ThreadCpu {
     Map<String, Long> sorted = new LinkedHashMap<>();
     groups.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-    StringBuilder out = new StringBuilder(String.format("JVM threads used %.2f cores over %.0f s:%n", total / 1e9 / seconds,
-        seconds));
+    StringBuilder out = new StringBuilder(String.format(
+        "JVM threads used %.2f cores over %.0f s; besides them, JIT compilation %.0f ms/s and GC pauses %.0f ms/s:%n",
+        total / 1e9 / seconds, seconds, (compileMillis() - startCompileMillis) / seconds,
+        (gcMillis() - startGcMillis) / seconds));
     sorted.forEach((name, nanos) -> {
       double cores = nanos / 1e9 / seconds;
       if (cores >= 0.005) {
