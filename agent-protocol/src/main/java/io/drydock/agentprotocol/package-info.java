@@ -5,6 +5,7 @@
  * agent → master (master-service, port 5050)
  *   POST /agent/v1/register        RegisterAgent        → 200 Registered | 409 Refused (machine DOWN)
  *   POST /agent/v1/heartbeat       Heartbeat            → 200 | 404 (unknown agent: register again)
+ *   POST /agent/v1/heartbeats      Heartbeats           → 200 Heartbeats.Answer (unknown ids register again)
  *   POST /agent/v1/status-updates  StatusUpdates        → 200 Acknowledged
  * master → agent (agent-service, port 5051; a simulated fleet serves all its agents)
  *   POST /agent/v1/{agentId}/launch    LaunchTasks      → 202

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.drydock.agentprotocol.Acknowledged;
 import io.drydock.agentprotocol.Heartbeat;
+import io.drydock.agentprotocol.Heartbeats;
 import io.drydock.agentprotocol.Paths;
 import io.drydock.agentprotocol.RegisterAgent;
 import io.drydock.agentprotocol.Refused;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A master that speaks the agent protocol, for tests: it accepts agents (refusing the next N when told
- * to), answers heartbeats (404 for agents it forgot), acknowledges status updates (failing the next N when
+ * to), answers heartbeats, single or batched (404 / unknown for agents it forgot), acknowledges status updates (failing the next N when
  * told to), and calls agents back as the master would.
  */
 public final class FakeMaster implements AutoCloseable {
@@ -47,6 +48,10 @@ public final class FakeMaster implements AutoCloseable {
   public final AtomicInteger failNextStatusUpdates = new AtomicInteger();
   public final AtomicInteger statusUpdateAttempts = new AtomicInteger();
   public final AtomicInteger heartbeats = new AtomicInteger();
+  /** The agent ids of each batched heartbeat call, in order. */
+  public final List<List<String>> heartbeatBatches = new CopyOnWriteArrayList<>();
+  /** False: answer batched heartbeats 404, as a master without them would. */
+  public volatile boolean servesBatchedHeartbeats = true;
   public final Map<String, RegisterAgent> agents = new ConcurrentHashMap<>();
   public final Set<String> unauthenticated = ConcurrentHashMap.newKeySet();
   private final AtomicInteger ids = new AtomicInteger();
@@ -62,6 +67,7 @@ public final class FakeMaster implements AutoCloseable {
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext(Paths.REGISTER, exchange -> handle(exchange, () -> register(exchange)));
     server.createContext(Paths.HEARTBEAT, exchange -> handle(exchange, () -> heartbeat(exchange)));
+    server.createContext(Paths.HEARTBEATS, exchange -> handle(exchange, () -> heartbeats(exchange)));
     server.createContext(Paths.STATUS_UPDATES, exchange -> handle(exchange, () -> statusUpdates(exchange)));
     server.start();
   }
@@ -138,6 +144,15 @@ public final class FakeMaster implements AutoCloseable {
     Heartbeat heartbeat = json.readValue(exchange.getRequestBody(), Heartbeat.class);
     heartbeats.incrementAndGet();
     return agents.containsKey(heartbeat.agentId()) ? Map.of() : 404;
+  }
+
+  private Object heartbeats(HttpExchange exchange) throws IOException {
+    if (!servesBatchedHeartbeats) {
+      return 404;
+    }
+    Heartbeats batch = json.readValue(exchange.getRequestBody(), Heartbeats.class);
+    heartbeatBatches.add(batch.agentIds());
+    return new Heartbeats.Answer(batch.agentIds().stream().filter(id -> !agents.containsKey(id)).toList());
   }
 
   private Object statusUpdates(HttpExchange exchange) throws IOException {

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param scheduleRevision the revision of the maintenance schedule that caused the change
  * @param principal who made the change, {@code null} when authentication is off
  * @param reason the operator's reason, if given
+ * @param revisionChanges how many MachineStateChanged events the schedule revision produced in all (one per
+ *     changed machine, each carrying the same {@code scheduleRevision}), so a consumer knows when it has the
+ *     whole update; {@code null} from publishers that do not say (added in schema version 1, additive)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MachineStateChanged(
@@ -21,8 +24,15 @@ public record MachineStateChanged(
     Unavailability unavailability,
     long scheduleRevision,
     String principal,
-    String reason)
+    String reason,
+    Integer revisionChanges)
     implements DrydockEvent {
+
+  /** A change whose publisher does not say how many changes its revision made. */
+  public MachineStateChanged(MachineId machine, MachineMode previousMode, MachineMode mode,
+      Unavailability unavailability, long scheduleRevision, String principal, String reason) {
+    this(machine, previousMode, mode, unavailability, scheduleRevision, principal, reason, null);
+  }
 
   @Override
   public String partitionKey() {

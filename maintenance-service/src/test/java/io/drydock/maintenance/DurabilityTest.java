@@ -118,7 +118,10 @@ class DurabilityTest {
       assertThat(post(doomed, "/maintenance/schedule", "{\"windows\":[{\"machine_ids\":[" + M1
           + "],\"unavailability\":{\"start\":{\"nanoseconds\":7}}}]}").statusCode()).isEqualTo(200);
       JdbcTemplate jdbc = doomed.getBean(JdbcTemplate.class);
-      assertThat(jdbc.queryForObject("SELECT count(*) FROM maintenance.outbox", Integer.class)).isEqualTo(1);
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM maintenance.outbox WHERE topic = 'drydock.machine-state'",
+          Integer.class)).isEqualTo(1);
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM maintenance.outbox WHERE event_type = 'AuditRecord'",
+          Integer.class)).as("the POST's audit record waits with its event").isEqualTo(1);
       stop(doomed);
       assertThat(probe.records()).isEmpty();
 
@@ -127,7 +130,7 @@ class DurabilityTest {
       await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(probe.envelopes())
           .singleElement().satisfies(e -> assertThat(e.payload()).isEqualTo(new MachineStateChanged(
               new MachineId("Machine1", "0.0.0.1"), MachineMode.UP, MachineMode.DRAINING,
-              new io.drydock.events.Unavailability(7, null), 1, "test-principal", null))));
+              new io.drydock.events.Unavailability(7, null), 1, "test-principal", null, 1))));
     }
   }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Events through real Kafka: MachineStateChanged for every mode or unavailability change (keyed by
- * machine, with revision, principal and reason); InverseOfferResponded applied idempotently to the status;
+ * machine, with revision, principal, reason and the revision's change count); InverseOfferResponded applied idempotently to the status;
  * the audit trail.
  */
 class MaintenanceEventsTest extends MaintenanceHttpTest {
@@ -67,11 +67,13 @@ class MaintenanceEventsTest extends MaintenanceHttpTest {
     assertOk(post("/maintenance/schedule", "{}"));
 
     List<MachineStateChanged> expected = List.of(
-        new MachineStateChanged(M1, MachineMode.UP, MachineMode.DRAINING, HOUR_FROM_ZERO, 1, PRINCIPAL, "kernel upgrade"),
-        new MachineStateChanged(M2, MachineMode.UP, MachineMode.DRAINING, HOUR_FROM_ZERO, 1, PRINCIPAL, "kernel upgrade"),
-        new MachineStateChanged(M1, MachineMode.DRAINING, MachineMode.DOWN, HOUR_FROM_ZERO, 2, PRINCIPAL, "rack 4"),
-        new MachineStateChanged(M1, MachineMode.DOWN, MachineMode.UP, null, 3, PRINCIPAL, null),
-        new MachineStateChanged(M2, MachineMode.DRAINING, MachineMode.UP, null, 4, PRINCIPAL, null));
+        new MachineStateChanged(M1, MachineMode.UP, MachineMode.DRAINING, HOUR_FROM_ZERO, 1, PRINCIPAL, "kernel upgrade",
+            2),
+        new MachineStateChanged(M2, MachineMode.UP, MachineMode.DRAINING, HOUR_FROM_ZERO, 1, PRINCIPAL, "kernel upgrade",
+            2),
+        new MachineStateChanged(M1, MachineMode.DRAINING, MachineMode.DOWN, HOUR_FROM_ZERO, 2, PRINCIPAL, "rack 4", 1),
+        new MachineStateChanged(M1, MachineMode.DOWN, MachineMode.UP, null, 3, PRINCIPAL, null, 1),
+        new MachineStateChanged(M2, MachineMode.DRAINING, MachineMode.UP, null, 4, PRINCIPAL, null, 1));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(probe.envelopes().stream().map(Envelope::payload).toList()).containsExactlyInAnyOrderElementsOf(expected));
     assertThat(probe.records()).allSatisfy(r -> assertThat(r.key()).isIn(M1.key(), M2.key()));
@@ -88,8 +90,9 @@ class MaintenanceEventsTest extends MaintenanceHttpTest {
     assertOk(post("/maintenance/schedule", schedule(window(0, m1))));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(probe.envelopes().stream().map(Envelope::payload).toList()).containsExactly(
-            new MachineStateChanged(M1, MachineMode.UP, MachineMode.DRAINING, HOUR_FROM_ZERO, 1, PRINCIPAL, null),
-            new MachineStateChanged(M1, MachineMode.DRAINING, MachineMode.DRAINING, HOUR_FROM_ZERO, 2, PRINCIPAL, null)));
+            new MachineStateChanged(M1, MachineMode.UP, MachineMode.DRAINING, HOUR_FROM_ZERO, 1, PRINCIPAL, null, 1),
+            new MachineStateChanged(M1, MachineMode.DRAINING, MachineMode.DRAINING, HOUR_FROM_ZERO, 2, PRINCIPAL, null,
+                1)));
   }
 
   @Test

@@ -209,6 +209,23 @@ class SchedulerFlowTest {
   }
 
   @Test
+  void batchedHeartbeatsAnswerWithTheIdsTheMasterDoesNotKnow() {
+    String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
+    HttpResponse<String> r = master.post("/agent/v1/heartbeats",
+        "{\"agentIds\":[\"" + agentId + "\",\"forgotten-S9\"]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("{\"unknownAgentIds\":[\"forgotten-S9\"]}");
+    assertThat(master.post("/agent/v1/heartbeat", "{\"agentId\":\"" + agentId + "\"}").statusCode())
+        .as("the single-agent heartbeat still works").isEqualTo(200);
+
+    HttpResponse<String> missing = master.post("/agent/v1/heartbeats", "{}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body()).contains("'agentIds' is required");
+    assertThat(master.post("/agent/v1/heartbeats", "{\"agentIds\":[]}", null, null, "application/json")
+        .statusCode()).as("authenticated like every agent-protocol call").isEqualTo(401);
+  }
+
+  @Test
   void declineFiltersTheAgentUntilRevive() {
     String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
     String frameworkId = connectFramework("");

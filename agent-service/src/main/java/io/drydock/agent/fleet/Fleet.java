@@ -4,6 +4,7 @@ import io.drydock.agent.AgentProperties;
 import io.drydock.agent.identity.AgentIdStore;
 import io.drydock.agent.identity.MachineIdentity;
 import io.drydock.agent.registration.AgentSession;
+import io.drydock.agent.registration.FleetHeartbeats;
 import io.drydock.agent.registration.MasterClient;
 import io.drydock.agent.resources.AgentResources;
 import io.drydock.agent.task.TaskExecutor;
@@ -25,6 +26,7 @@ import org.springframework.context.ApplicationListener;
 /**
  * The agents of this process: one real agent, or a simulated fleet. They start registering once the web
  * server listens (the master calls them back on it) and stop, leaving tasks running, when the context closes.
+ * Their heartbeats go to the master together, one call per interval ({@link FleetHeartbeats}).
  */
 public final class Fleet implements ApplicationListener<WebServerInitializedEvent>, DisposableBean {
 
@@ -41,6 +43,7 @@ public final class Fleet implements ApplicationListener<WebServerInitializedEven
   private final AgentProperties properties;
   private final List<AgentSession> sessions = new ArrayList<>();
   private final Map<String, AgentSession> byId = new ConcurrentHashMap<>();
+  private final FleetHeartbeats heartbeats;
 
   public Fleet(List<Member> members, AgentIdStore ids, MasterClient master, ScheduledExecutorService scheduler,
       AgentProperties properties) {
@@ -49,6 +52,7 @@ public final class Fleet implements ApplicationListener<WebServerInitializedEven
     this.master = master;
     this.scheduler = scheduler;
     this.properties = properties;
+    this.heartbeats = new FleetHeartbeats(master, scheduler, this::sessions);
   }
 
   @Override
@@ -70,7 +74,8 @@ public final class Fleet implements ApplicationListener<WebServerInitializedEven
           : URI.create("http://" + (properties.isSimulated() ? "127.0.0.1" : member.machine().ip()) + ":" + port);
       String agentId = known.get(member.machine());
       AgentSession session = new AgentSession(member.machine(), member.resources(), endpoint, agentId,
-          member.executor().apply(member.machine()), ids, master, scheduler, properties, this::idChanged);
+          member.executor().apply(member.machine()), ids, master, scheduler, properties, this::idChanged,
+          heartbeats);
       sessions.add(session);
       if (agentId != null) {
         byId.put(agentId, session);
@@ -102,6 +107,7 @@ public final class Fleet implements ApplicationListener<WebServerInitializedEven
 
   @Override
   public synchronized void destroy() {
+    heartbeats.stop();
     sessions.forEach(AgentSession::stop);
   }
 }

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *        |  '--(Refused with shutdown: kill every task)        | Shutdown from the master:
  *        '-----------------------------------------------------' kill every task, forget the agent id
  * </pre>
- * While registered it sends queued status updates at once and resends unacknowledged ones after
+ * Heartbeats go out every interval the master named, one call per agent, or with the other agents' of the
+ * process in one call ({@link FleetHeartbeats}). While registered it sends queued status updates at once and resends unacknowledged ones after
  * {@code status-update-retry} (doubling, at most ten times that). Registration carries the tasks the agent
  * still knows, so the master reconciles after an agent restart.
  */
@@ -54,6 +55,7 @@ public final class AgentSession {
   private final ScheduledExecutorService scheduler;
   private final AgentProperties properties;
   private final BiConsumer<AgentSession, String> idChanged;
+  private final FleetHeartbeats fleetHeartbeats;
 
   private volatile String agentId;
   private State state = State.REGISTERING;
@@ -71,6 +73,17 @@ public final class AgentSession {
   public AgentSession(MachineIdentity machine, AgentResources resources, URI endpoint, String agentId,
       TaskExecutor tasks, AgentIdStore ids, MasterClient master, ScheduledExecutorService scheduler,
       AgentProperties properties, BiConsumer<AgentSession, String> idChanged) {
+    this(machine, resources, endpoint, agentId, tasks, ids, master, scheduler, properties, idChanged, null);
+  }
+
+  /**
+   * @param fleetHeartbeats sends this agent's heartbeats together with the other agents' of the process, or
+   *     {@code null}: the session sends its own
+   */
+  public AgentSession(MachineIdentity machine, AgentResources resources, URI endpoint, String agentId,
+      TaskExecutor tasks, AgentIdStore ids, MasterClient master, ScheduledExecutorService scheduler,
+      AgentProperties properties, BiConsumer<AgentSession, String> idChanged, FleetHeartbeats fleetHeartbeats) {
+    this.fleetHeartbeats = fleetHeartbeats;
     this.machine = machine;
     this.resources = resources;
     this.endpoint = endpoint;
@@ -203,8 +216,12 @@ public final class AgentSession {
       Duration interval = registered.heartbeatIntervalSeconds() > 0
           ? Duration.ofMillis(Math.round(registered.heartbeatIntervalSeconds() * 1000)) : properties.heartbeat();
       cancel(timer);
-      timer = scheduler.scheduleWithFixedDelay(this::heartbeat, interval.toMillis(), interval.toMillis(),
-          TimeUnit.MILLISECONDS);
+      if (fleetHeartbeats != null) {
+        fleetHeartbeats.interval(interval);
+      } else {
+        timer = scheduler.scheduleWithFixedDelay(this::heartbeat, interval.toMillis(), interval.toMillis(),
+            TimeUnit.MILLISECONDS);
+      }
     }
     if (!registered.agentId().equals(old)) {
       ids.save(machine, registered.agentId());
@@ -215,32 +232,38 @@ public final class AgentSession {
   }
 
   private void heartbeat() {
-    String id;
-    synchronized (this) {
-      if (state != State.REGISTERED) {
-        return;
-      }
-      id = agentId;
+    String id = heartbeatId();
+    if (id != null) {
+      master.heartbeat(id).thenAccept(status -> heartbeatAnswered(id, status));
     }
-    master.heartbeat(id).thenAccept(status -> {
-      synchronized (this) {
-        if (state != State.REGISTERED || !id.equals(agentId)) {
-          return;
-        }
-        if (status == 200) {
-          missedHeartbeats = 0;
-          return;
-        }
-        if (status == 404) {
-          log.info("The master does not know agent {} any more: registering again", id);
-        } else if (++missedHeartbeats < MISSED_HEARTBEATS_BEFORE_REREGISTERING) {
-          return;
-        }
-        state = State.REGISTERING;
-        backoff = properties.backoff().initial();
-        schedule(this::register, Duration.ZERO);
-      }
-    });
+  }
+
+  /** The id to send a heartbeat for, {@code null} unless registered. */
+  synchronized String heartbeatId() {
+    return state == State.REGISTERED ? agentId : null;
+  }
+
+  /**
+   * The master answered a heartbeat sent for {@code id}: 200 alive, 404 unknown (register again), anything
+   * else (-1: unreachable) a missed heartbeat; after {@value #MISSED_HEARTBEATS_BEFORE_REREGISTERING} in a
+   * row the agent registers again.
+   */
+  synchronized void heartbeatAnswered(String id, int status) {
+    if (state != State.REGISTERED || !id.equals(agentId)) {
+      return;
+    }
+    if (status == 200) {
+      missedHeartbeats = 0;
+      return;
+    }
+    if (status == 404) {
+      log.info("The master does not know agent {} any more: registering again", id);
+    } else if (++missedHeartbeats < MISSED_HEARTBEATS_BEFORE_REREGISTERING) {
+      return;
+    }
+    state = State.REGISTERING;
+    backoff = properties.backoff().initial();
+    schedule(this::register, Duration.ZERO);
   }
 
   /** Sends the oldest unacknowledged updates if registered; one batch in flight at a time. */

@@ -2,6 +2,7 @@ package io.drydock.agent.registration;
 
 import io.drydock.agentprotocol.Acknowledged;
 import io.drydock.agentprotocol.Heartbeat;
+import io.drydock.agentprotocol.Heartbeats;
 import io.drydock.agentprotocol.Paths;
 import io.drydock.agentprotocol.RegisterAgent;
 import io.drydock.agentprotocol.Refused;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -84,6 +86,31 @@ public final class MasterClient {
   public CompletableFuture<Integer> heartbeat(String agentId) {
     return post(Paths.HEARTBEAT, new Heartbeat(agentId))
         .handle((response, failure) -> failure != null ? -1 : response.statusCode());
+  }
+
+  /**
+   * The master's answer to a batched heartbeat: {@code status} 200 with the ids it does not know, 404 when
+   * the master does not serve batched heartbeats (an older master: send them one by one), any other status
+   * or -1 (unreachable) a failure.
+   */
+  public record HeartbeatsResult(int status, List<String> unknownAgentIds) {}
+
+  /** Sends one batched heartbeat for the given agents (at most {@link Heartbeats#MAX_AGENTS}). */
+  public CompletableFuture<HeartbeatsResult> heartbeats(List<String> agentIds) {
+    return post(Paths.HEARTBEATS, new Heartbeats(agentIds)).handle((response, failure) -> {
+      if (failure != null) {
+        return new HeartbeatsResult(-1, List.of());
+      }
+      if (response.statusCode() != 200) {
+        return new HeartbeatsResult(response.statusCode(), List.of());
+      }
+      try {
+        List<String> unknown = json.readValue(response.body(), Heartbeats.Answer.class).unknownAgentIds();
+        return new HeartbeatsResult(200, unknown == null ? List.of() : unknown);
+      } catch (RuntimeException e) {
+        return new HeartbeatsResult(-1, List.of());
+      }
+    });
   }
 
   /** Sends status updates; completes exceptionally unless the master acknowledged (200). */

@@ -80,6 +80,25 @@ class SimulatedFleetIntegrationTest {
   }
 
   @Test
+  void theFiftyAgentsHeartbeatInOneCallPerIntervalAndAForgottenOneRegistersAgain() {
+    allRegistered();
+    int batches = master.heartbeatBatches.size();
+    await().atMost(BOUND).until(() -> master.heartbeatBatches.size() >= batches + 2);
+    List<List<String>> sent = List.copyOf(master.heartbeatBatches);
+    assertThat(sent.get(sent.size() - 1)).as("one call carries every agent")
+        .containsExactlyInAnyOrderElementsOf(fleet.sessions().stream().map(AgentSession::agentId).toList());
+    assertThat(master.heartbeats.get()).as("no single-agent heartbeats").isZero();
+
+    String forgotten = fleet.sessions().get(3).agentId();
+    int registrations = master.registrations.size();
+    master.forget(forgotten);
+    await().atMost(BOUND).until(() -> master.registrations.size() > registrations
+        && master.agents.containsKey(forgotten) && fleet.sessions().get(3).isRegistered());
+    assertThat(master.registrations.subList(registrations, master.registrations.size()))
+        .extracting(RegisterAgent::agentId).containsExactly(forgotten);
+  }
+
+  @Test
   void simulatedTasksRunForTheirLabelledDurationAndEndWithTheirExitCode() {
     allRegistered();
     String agentId = fleet.sessions().get(6).agentId();

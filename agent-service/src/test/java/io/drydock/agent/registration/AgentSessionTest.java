@@ -46,17 +46,25 @@ class AgentSessionTest {
     master.close();
   }
 
-  private AgentSession session() {
-    AgentProperties properties = new AgentProperties(URI.create(master.url()), null, null, null, "", null,
-        "agent", "agent-secret", null, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(5),
-        new AgentProperties.Backoff(Duration.ofMillis(20), Duration.ofMillis(100)), Duration.ofMillis(50),
-        new AgentProperties.Simulated(0, "cpus:1", "sim-", 16));
-    MasterClient client = new MasterClient(properties.masterUrl(), properties.principal(), properties.secret(),
+  private final AgentProperties properties = new AgentProperties(URI.create(master.url()), null, null, null, "",
+      null, "agent", "agent-secret", null, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(5),
+      new AgentProperties.Backoff(Duration.ofMillis(20), Duration.ofMillis(100)), Duration.ofMillis(50),
+      new AgentProperties.Simulated(0, "cpus:1", "sim-", 16));
+
+  private MasterClient client() {
+    return new MasterClient(properties.masterUrl(), properties.principal(), properties.secret(),
         JsonMapper.builder().build(), properties.requestTimeout(), 16);
+  }
+
+  private AgentSession session() {
+    return session(null);
+  }
+
+  private AgentSession session(FleetHeartbeats heartbeats) {
     AgentResources resources = AgentResources.of("cpus(sales):4;mem:1024", "rack:r1", Map.of(), "resources");
     session = new AgentSession(machine, resources, URI.create("http://127.0.0.1:1"), ids.find(machine).orElse(null),
-        new SimulatedTaskExecutor(StatusUpdateQueue.inMemory(), Clock.systemUTC(), scheduler), ids, client,
-        scheduler, properties, (s, old) -> {});
+        new SimulatedTaskExecutor(StatusUpdateQueue.inMemory(), Clock.systemUTC(), scheduler), ids, client(),
+        scheduler, properties, (s, old) -> {}, heartbeats);
     session.start(Duration.ZERO);
     return session;
   }
@@ -120,6 +128,25 @@ class AgentSessionTest {
     assertThat(again.agentId()).isEqualTo(id);
     assertThat(again.runningTasks()).singleElement()
         .satisfies(task -> assertThat(task.taskId()).isEqualTo("long"));
+  }
+
+  @Test
+  void fleetHeartbeatsFallBackToOneCallPerAgentWhenTheMasterDoesNotServeBatches() {
+    master.servesBatchedHeartbeats = false;
+    FleetHeartbeats heartbeats = new FleetHeartbeats(client(), scheduler,
+        () -> session == null ? List.of() : List.of(session));
+    try {
+      AgentSession session = session(heartbeats);
+      await().atMost(BOUND).until(() -> master.heartbeats.get() >= 2);
+      assertThat(master.heartbeatBatches).isEmpty();
+      assertThat(session.isRegistered()).isTrue();
+      assertThat(master.registrations).hasSize(1);
+
+      master.forget(session.agentId());
+      await().atMost(BOUND).until(() -> master.registrations.size() == 2 && session.isRegistered());
+    } finally {
+      heartbeats.stop();
+    }
   }
 
   @Test

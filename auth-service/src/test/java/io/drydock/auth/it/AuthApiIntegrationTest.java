@@ -8,13 +8,16 @@ import static org.awaitility.Awaitility.await;
 import io.drydock.events.AclsChanged;
 import io.drydock.events.Topics;
 import io.drydock.support.kafka.EventCodec;
+import io.drydock.support.security.AuditRecord;
 import io.drydock.testsupport.DrydockIntegrationTest;
 import io.drydock.testsupport.Infrastructure;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,6 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** auth-service's operator APIs and token endpoint over HTTP, on real PostgreSQL and Kafka. */
 @DrydockIntegrationTest(properties = {
@@ -33,9 +38,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AuthApiIntegrationTest {
 
   static final String OPS = basic("ops", "ops-secret");
+  private final JsonMapper json = JsonMapper.builder().build();
 
   @LocalServerPort int port;
   @Autowired EventCodec codec;
+  @Autowired KafkaTemplate<String, String> kafka;
 
   // ---- credentials ----
 
@@ -170,6 +177,25 @@ class AuthApiIntegrationTest {
     });
     assertThat(send(port, "GET", "/audit", basic("alice", "alice-secret"), null).statusCode()).isEqualTo(403);
     assertThat(send(port, "GET", "/audit?limit=0", OPS, null).statusCode()).isEqualTo(400);
+  }
+
+  /** The outbox relay delivers at least once: a record delivered again (same id) is stored once. */
+  @Test
+  void aRedeliveredAuditRecordIsStoredOnce() throws Exception {
+    String principal = "redelivered-" + UUID.randomUUID();
+    Instant at = Instant.parse("2026-11-22T05:00:00Z");
+    String record = json.writeValueAsString(
+        new AuditRecord(UUID.randomUUID(), at, "master-service", principal, "POST", "/quota", 200, "ALLOWED"));
+    String marker = json.writeValueAsString(
+        new AuditRecord(UUID.randomUUID(), at.plusSeconds(1), "master-service", principal, "POST", "/weights", 200,
+            "ALLOWED"));
+    for (String value : List.of(record, record, marker)) {
+      kafka.send("drydock.audit", principal, value).get(30, TimeUnit.SECONDS);
+    }
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(send(port, "GET", "/audit?principal=" + principal, OPS, null).body()).contains("/weights"));
+    String body = send(port, "GET", "/audit?principal=" + principal, OPS, null).body();
+    assertThat(body.split("\"/quota\"", -1)).as("the redelivered record once: %s", body).hasSize(2);
   }
 
   private static long revision(HttpResponse<String> response) {

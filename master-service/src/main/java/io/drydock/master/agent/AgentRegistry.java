@@ -208,6 +208,17 @@ public class AgentRegistry {
     return true;
   }
 
+  /** Heartbeats of many agents (one agent-service's); returns the ids that are not registered. */
+  public List<String> heartbeats(List<String> agentIds) {
+    List<String> unknown = new ArrayList<>();
+    for (String id : agentIds) {
+      if (!heartbeat(id)) {
+        unknown.add(id);
+      }
+    }
+    return unknown;
+  }
+
   /** Applies a batch of status updates; ended tasks' resources return to the allocator. */
   public Acknowledged statusUpdates(String agentId, List<StatusUpdate> updates) {
     List<StatusUpdate> valid = updates.stream()

@@ -3,6 +3,7 @@ package io.drydock.support.outbox;
 import io.drydock.events.Envelope;
 import io.drydock.support.kafka.EventCodec;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -39,20 +40,35 @@ public class Outbox {
    * @throws IllegalStateException when called outside a transaction (see {@link #append})
    */
   public void appendAll(List<Pending> events) {
+    insert(events.stream().map(e -> new Message(e.topic(), e.envelope().payload().partitionKey(),
+        e.envelope().eventId(), e.envelope().type(), codec.write(e.envelope()))).toList());
+  }
+
+  /**
+   * Records a message whose value is not an {@link Envelope} (the audit topic carries plain
+   * {@code AuditRecord} JSON); the relay publishes it as is, with {@code eventId} and {@code type} headers.
+   *
+   * @throws IllegalStateException when called outside a transaction (see {@link #append})
+   */
+  public void appendMessage(Message message) {
+    insert(List.of(message));
+  }
+
+  private void insert(List<Message> messages) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("Outbox.append must run inside the transaction of the state change");
     }
-    if (events.isEmpty()) {
+    if (messages.isEmpty()) {
       return;
     }
     jdbc.batchUpdate(
         "INSERT INTO outbox (event_id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)",
-        events, events.size(), (ps, e) -> {
-          ps.setObject(1, e.envelope().eventId());
-          ps.setString(2, e.topic());
-          ps.setString(3, e.envelope().payload().partitionKey());
-          ps.setString(4, e.envelope().type());
-          ps.setString(5, codec.write(e.envelope()));
+        messages, messages.size(), (ps, m) -> {
+          ps.setObject(1, m.eventId());
+          ps.setString(2, m.topic());
+          ps.setString(3, m.key());
+          ps.setString(4, m.type());
+          ps.setString(5, m.payload());
         });
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
@@ -64,4 +80,7 @@ public class Outbox {
 
   /** An event to record for publication on {@code topic}. */
   public record Pending(String topic, Envelope envelope) {}
+
+  /** A record to publish as is: its Kafka key, event id (the consumers' idempotency key), type and value. */
+  public record Message(String topic, String key, UUID eventId, String type, String payload) {}
 }

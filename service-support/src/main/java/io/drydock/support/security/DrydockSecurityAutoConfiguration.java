@@ -8,6 +8,7 @@ import io.drydock.support.acl.LocalAuthorizer;
 import io.drydock.support.kafka.DeadLetters;
 import io.drydock.support.kafka.EventCodec;
 import io.drydock.support.kafka.KafkaSupportConfiguration;
+import io.drydock.support.outbox.Outbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Security of every Drydock service: the {@link Authorizer} fed from the ACL topic, and (in web
@@ -129,7 +131,13 @@ public class DrydockSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditSink drydockAuditSink(ObjectProvider<KafkaTemplate<String, String>> kafka, DrydockSecurityProperties properties) {
+    AuditSink drydockAuditSink(ObjectProvider<Outbox> outbox, ObjectProvider<TransactionTemplate> transactions,
+        ObjectProvider<KafkaTemplate<String, String>> kafka, DrydockSecurityProperties properties) {
+      Outbox durable = outbox.getIfAvailable();
+      TransactionTemplate transaction = transactions.getIfAvailable();
+      if (durable != null && transaction != null) {
+        return new OutboxAuditSink(durable, transaction, properties.auditTopic());
+      }
       KafkaTemplate<String, String> template = kafka.getIfAvailable();
       if (template == null) {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("drydock.audit");

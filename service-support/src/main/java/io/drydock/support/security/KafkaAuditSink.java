@@ -7,7 +7,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Logs every audit record (logger {@code drydock.audit}) and publishes it as JSON to the audit topic,
- * keyed by principal, for auth-service to store. A failed send is logged; the log line remains.
+ * keyed by principal, for auth-service to store. A failed send is logged; the log line remains. Only for a
+ * service with Kafka and no database: best effort (a crash loses unsent records, and a send waits up to the
+ * producer's {@code max.block.ms} while the broker is unreachable). Services with a database use
+ * {@link OutboxAuditSink}.
  */
 public class KafkaAuditSink implements AuditSink {
 
@@ -22,10 +25,15 @@ public class KafkaAuditSink implements AuditSink {
     this.topic = topic;
   }
 
-  @Override
-  public void record(AuditRecord record) {
+  /** The audit log line every sink writes. */
+  static void log(AuditRecord record) {
     audit.info("{} {} {} by {} -> {} {}", record.service(), record.method(), record.path(), record.principal(),
         record.status(), record.decision());
+  }
+
+  @Override
+  public void record(AuditRecord record) {
+    log(record);
     try {
       kafka.send(topic, String.valueOf(record.principal()), json.writeValueAsString(record))
           .whenComplete((result, error) -> {

@@ -11,6 +11,19 @@ import io.drydock.support.acl.Authorizer;
 import io.drydock.support.acl.LocalAuthorizer;
 import io.drydock.support.kafka.EventCodec;
 import io.drydock.testsupport.DrydockIntegrationTest;
+import io.drydock.support.outbox.OutboxRelay;
+import io.drydock.testsupport.Infrastructure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,9 +55,12 @@ import org.springframework.web.bind.annotation.RestController;
     "drydock.security.credentials=classpath:credentials.json",
     "drydock.security.acls=classpath:acls.json",
     "drydock.security.acls-topic=drydock.acls.support-test",
+    "drydock.security.audit-topic=" + SecurityWebIntegrationTest.AUDIT_TOPIC,
     "drydock.http.max-request-body=2KB",
     "spring.application.name=support-test"})
 class SecurityWebIntegrationTest {
+
+  static final String AUDIT_TOPIC = "drydock.audit.support-test";
 
   /** No component scan: this package holds the auto-configuration itself. */
   @SpringBootConfiguration
@@ -91,6 +107,9 @@ class SecurityWebIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired LocalAuthorizer authorizer;
+  @Autowired AuditSink auditSink;
+  @Autowired OutboxRelay relay;
+  @Autowired JdbcTemplate jdbc;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired EventCodec codec;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -127,6 +146,57 @@ class SecurityWebIntegrationTest {
   void aclsDecideAuthenticatedWrites() throws Exception {
     assertThat(send("POST", "/things", basic("alice", "alice-secret"), "{}").statusCode()).isEqualTo(200);
     assertThat(send("POST", "/things", basic("bob", "bob-secret"), "{}").statusCode()).isEqualTo(403);
+  }
+
+  /**
+   * The audit record of a write is committed in the outbox before the request's thread is done (the relay is
+   * stopped, so nothing but the outbox holds it: the request did not wait for Kafka) and reaches the audit
+   * topic once the relay runs, as plain AuditRecord JSON with the record id as event id.
+   */
+  @Test
+  void anAuditedWriteIsInTheOutboxWhenAnsweredAndReachesTheAuditTopic() throws Exception {
+    assertThat(auditSink).isInstanceOf(OutboxAuditSink.class);
+    await().atMost(Duration.ofSeconds(30)).until(() -> pendingAudit().isEmpty());
+    relay.stop();
+    Map<String, Object> row;
+    try {
+      assertThat(send("POST", "/things", basic("bob", "bob-secret"), "{}").statusCode()).isEqualTo(403);
+      List<Map<String, Object>> pending = pendingAudit();
+      assertThat(pending).hasSize(1);
+      row = pending.get(0);
+      assertThat(row).containsEntry("record_key", "bob").containsEntry("event_type", "AuditRecord");
+      assertThat(row.get("payload").toString()).contains("\"path\":\"/things\"").contains("\"decision\":\"DENIED\"");
+    } finally {
+      relay.start();
+    }
+    String eventId = row.get("event_id").toString();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "audit-test-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(AUDIT_TOPIC));
+      List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+          Header header = r.headers().lastHeader("eventId");
+          if (header != null && eventId.equals(new String(header.value(), StandardCharsets.UTF_8))) {
+            mine.add(r);
+          }
+        });
+        return !mine.isEmpty();
+      });
+      AuditRecord published = JsonMapper.builder().build().readValue(mine.get(0).value(), AuditRecord.class);
+      assertThat(published.id()).hasToString(eventId);
+      assertThat(published.principal()).isEqualTo("bob");
+      assertThat(published.service()).isEqualTo("support-test");
+      assertThat(published.status()).isEqualTo(403);
+    }
+    assertThat(pendingAudit()).isEmpty();
+  }
+
+  private List<Map<String, Object>> pendingAudit() {
+    return jdbc.queryForList("SELECT event_id, record_key, event_type, payload FROM outbox WHERE topic = ?",
+        AUDIT_TOPIC);
   }
 
   @Test

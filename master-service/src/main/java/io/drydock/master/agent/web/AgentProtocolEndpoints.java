@@ -2,6 +2,7 @@ package io.drydock.master.agent.web;
 
 import io.drydock.agentprotocol.Acknowledged;
 import io.drydock.agentprotocol.Heartbeat;
+import io.drydock.agentprotocol.Heartbeats;
 import io.drydock.agentprotocol.Paths;
 import io.drydock.agentprotocol.RegisterAgent;
 import io.drydock.agentprotocol.StatusUpdates;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Agent → master calls of the agent protocol: register (200 Registered, 409 Refused while the machine is
- * DOWN, 403 when a {@link RegistrationGate} refuses it, e.g. unauthorized static reservations), heartbeat (200, 404 for an unknown agent) and status updates (200 Acknowledged).
+ * DOWN, 403 when a {@link RegistrationGate} refuses it, e.g. unauthorized static reservations), heartbeat (200, 404 for an unknown agent), batched heartbeats of one agent-service (200 with the unknown ids)
+ * and status updates (200 Acknowledged).
  */
 @RestController
 class AgentProtocolEndpoints {
@@ -51,6 +53,19 @@ class AgentProtocolEndpoints {
   @PostMapping(path = Paths.HEARTBEAT)
   ResponseEntity<Void> heartbeat(@RequestBody Heartbeat heartbeat) {
     return registry.heartbeat(heartbeat.agentId()) ? ResponseEntity.ok().build() : ResponseEntity.notFound().build();
+  }
+
+  /** One agent-service's agents at once; 200 with the ids the master does not know (they register again). */
+  @PostMapping(path = Paths.HEARTBEATS, produces = MediaType.APPLICATION_JSON_VALUE)
+  Heartbeats.Answer heartbeats(@RequestBody Heartbeats batch) {
+    if (batch.agentIds() == null) {
+      throw new IllegalArgumentException("'agentIds' is required");
+    }
+    if (batch.agentIds().size() > Heartbeats.MAX_AGENTS) {
+      throw new IllegalArgumentException(
+          "At most " + Heartbeats.MAX_AGENTS + " agent ids per call, got " + batch.agentIds().size());
+    }
+    return new Heartbeats.Answer(registry.heartbeats(batch.agentIds()));
   }
 
   @PostMapping(path = Paths.STATUS_UPDATES, produces = MediaType.APPLICATION_JSON_VALUE)

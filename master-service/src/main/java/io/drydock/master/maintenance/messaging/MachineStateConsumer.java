@@ -10,6 +10,7 @@ import io.drydock.support.kafka.ConsumerMetrics;
 import io.drydock.support.kafka.DeadLetters;
 import io.drydock.support.kafka.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads {@code drydock.machine-state} from the beginning of every partition, without a consumer group
  * (every master replica needs every machine's mode), and hands each MachineStateChanged to the agents; the
- * records of one poll are applied with allocation runs held back until all are ({@link Batch}).
+ * records of one poll are applied with allocation runs held back until all are, and until every schedule
+ * revision they belong to has arrived whole, with a bounded wait ({@link #processTogether}).
  * Re-applying a state is harmless, so no processed-event ledger is needed.
  *
  * <p>It never stops while the master runs: an unreadable record, or one whose application fails for a
@@ -48,6 +50,9 @@ class MachineStateConsumer implements LeaderOnly {
 
   private static final Logger log = LoggerFactory.getLogger(MachineStateConsumer.class);
   private static final Duration RECONNECT = Duration.ofSeconds(1);
+  private static final Duration POLL = Duration.ofSeconds(1);
+  /** Changes older than this are history read back, not an update in flight: never waited for. */
+  private static final Duration STALE_AFTER = Duration.ofMinutes(1);
 
   /** Applies one machine's new state. */
   @FunctionalInterface
@@ -55,29 +60,31 @@ class MachineStateConsumer implements LeaderOnly {
     void apply(MachineStateChanged change);
   }
 
-  /** Applications that must reach the allocator together. */
-  @FunctionalInterface
-  interface Work {
-    void run() throws InterruptedException;
-  }
-
   /**
-   * Runs the applications of one poll together: allocation runs are held back meanwhile, so that the
-   * machines of one posted schedule (one record each, possibly on several partitions) are offered with
-   * their unavailability together and no run in between offers one of them without it.
+   * Holds allocation runs back while the consumer applies changes that frameworks must see together: the
+   * machines of one posted schedule (one record each, possibly on several partitions and over several polls)
+   * are offered with their unavailability together, and no run in between offers one of them without it.
    */
-  @FunctionalInterface
-  interface Batch {
-    void together(Work work) throws InterruptedException;
+  interface Hold {
+    void hold();
+
+    void release();
   }
 
   private final KafkaProperties kafka;
   private final EventCodec codec;
   private final Handler handler;
-  private final Batch batch;
+  private final Hold allocation;
   private final DeadLetters deadLetters;
   private final MeterRegistry meters;
   private final Duration maxRetryInterval;
+  private final Clock clock;
+  private final Duration revisionWait;
+  private final Duration maxHold;
+  private final PartialRevisions partial = new PartialRevisions(STALE_AFTER);
+  private boolean holding;
+  private long heldAt;
+  private long lastArrivalAt;
   private final Map<TopicPartition, Long> positions = new HashMap<>();
   private volatile KafkaConsumer<String, String> consumer;
   private volatile Thread thread;
@@ -87,25 +94,38 @@ class MachineStateConsumer implements LeaderOnly {
   MachineStateConsumer(KafkaProperties kafka, EventCodec codec, AgentRegistry agents, DeadLetters deadLetters,
       ObjectProvider<MeterRegistry> meters) {
     this(kafka, codec, change -> agents.machineChanged(change.machine(), change.mode(), change.unavailability()),
-        work -> {
-          agents.deferAllocation();
-          try {
-            work.run();
-          } finally {
+        new Hold() {
+          @Override
+          public void hold() {
+            agents.deferAllocation();
+          }
+
+          @Override
+          public void release() {
             agents.resumeAllocation();
           }
-        }, deadLetters, meters.getIfAvailable(), Duration.ofSeconds(5));
+        }, deadLetters, meters.getIfAvailable(), Duration.ofSeconds(5), Clock.systemUTC(), Duration.ofSeconds(2),
+        Duration.ofSeconds(5));
   }
 
-  MachineStateConsumer(KafkaProperties kafka, EventCodec codec, Handler handler, Batch batch,
-      DeadLetters deadLetters, MeterRegistry meters, Duration maxRetryInterval) {
+  /**
+   * @param revisionWait how long runs stay held for the rest of a partial schedule revision after the last
+   *     record arrived
+   * @param maxHold the longest runs stay held in all (below the allocator's own 10 s limit)
+   */
+  MachineStateConsumer(KafkaProperties kafka, EventCodec codec, Handler handler, Hold allocation,
+      DeadLetters deadLetters, MeterRegistry meters, Duration maxRetryInterval, Clock clock, Duration revisionWait,
+      Duration maxHold) {
     this.kafka = kafka;
     this.codec = codec;
     this.handler = handler;
-    this.batch = batch;
+    this.allocation = allocation;
     this.deadLetters = deadLetters;
     this.meters = meters;
     this.maxRetryInterval = maxRetryInterval;
+    this.clock = clock;
+    this.revisionWait = revisionWait;
+    this.maxHold = maxHold;
   }
 
   private void loop() {
@@ -159,12 +179,15 @@ class MachineStateConsumer implements LeaderOnly {
         }
       }
       while (running) {
-        ConsumerRecords<String, String> records = c.poll(Duration.ofSeconds(1));
+        ConsumerRecords<String, String> records = c.poll(pollTimeout());
         if (!records.isEmpty()) {
           processTogether(records);
+        } else {
+          releaseUnlessAwaiting();
         }
       }
     } finally {
+      release();
       try {
         metrics.close();
       } catch (Exception e) {
@@ -173,48 +196,98 @@ class MachineStateConsumer implements LeaderOnly {
     }
   }
 
-  /** Applies the records of one poll {@linkplain Batch together}, each as {@link #process} does. */
+  /**
+   * Applies the records of one poll with allocation runs {@linkplain Hold held} back, each as {@link #process}
+   * does; runs stay held after the poll while a schedule revision has arrived only in part
+   * ({@link PartialRevisions}), until its last change arrives, no record came for {@code revisionWait}, or
+   * runs were held for {@code maxHold}.
+   */
   void processTogether(Iterable<ConsumerRecord<String, String>> records) throws InterruptedException {
-    batch.together(() -> {
+    if (!holding) {
+      allocation.hold();
+      holding = true;
+      heldAt = clock.millis();
+    }
+    try {
       for (ConsumerRecord<String, String> record : records) {
-        process(record);
+        Envelope applied = process(record);
         positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        if (applied != null) {
+          partial.arrived((MachineStateChanged) applied.payload(), applied.occurredAt(), clock.instant());
+        }
       }
-    });
+    } catch (InterruptedException | RuntimeException e) {
+      release();
+      throw e;
+    }
+    lastArrivalAt = clock.millis();
+    releaseUnlessAwaiting();
+  }
+
+  /** Ends the hold unless a schedule revision is partial and neither wait has run out. */
+  void releaseUnlessAwaiting() {
+    if (!holding) {
+      return;
+    }
+    long now = clock.millis();
+    if (partial.awaited() && now - lastArrivalAt < revisionWait.toMillis() && now - heldAt < maxHold.toMillis()) {
+      return;
+    }
+    if (partial.awaited()) {
+      log.warn("Schedule revision(s) {} arrived only in part; allocating without the rest", partial.giveUp());
+    }
+    release();
+  }
+
+  private void release() {
+    if (holding) {
+      holding = false;
+      allocation.release();
+    }
+  }
+
+  private Duration pollTimeout() {
+    if (!holding) {
+      return POLL;
+    }
+    long now = clock.millis();
+    long left = Math.min(lastArrivalAt + revisionWait.toMillis() - now, heldAt + maxHold.toMillis() - now);
+    return Duration.ofMillis(Math.max(10, Math.min(POLL.toMillis(), left)));
   }
 
   /**
-   * Applies one record: returns once it is applied or skipped (dead-lettered); retries while the failure
-   * is the infrastructure's.
+   * Applies one record: returns once it is applied (its envelope) or skipped (dead-lettered, {@code null});
+   * retries while the failure is the infrastructure's.
    *
    * @throws InterruptedException when stopped while waiting to retry
    */
-  void process(ConsumerRecord<String, String> record) throws InterruptedException {
+  Envelope process(ConsumerRecord<String, String> record) throws InterruptedException {
     if (record.value() == null) {
-      return;
+      return null;
     }
+    Envelope envelope;
     MachineStateChanged change;
     try {
-      Envelope envelope = codec.read(record.value());
+      envelope = codec.read(record.value());
       if (!(envelope.payload() instanceof MachineStateChanged c) || c.machine() == null || c.mode() == null) {
         deadLetters.skip(NAME, record, "not a MachineStateChanged with a machine and a mode");
-        return;
+        return null;
       }
       change = c;
     } catch (EventCodec.MalformedEventException e) {
       deadLetters.skip(NAME, record, "unreadable: " + e.getMessage());
-      return;
+      return null;
     }
     Duration wait = Duration.ofMillis(100);
     while (true) {
       try {
         log.info("Machine {} is {} (was {})", change.machine(), change.mode(), change.previousMode());
         handler.apply(change);
-        return;
+        return envelope;
       } catch (RuntimeException e) {
         if (!ConsumerErrorHandling.isInfrastructureFailure(e)) {
           deadLetters.skip(NAME, record, e.toString());
-          return;
+          return null;
         }
         log.warn("Cannot apply the machine state at {}-{}@{} yet ({}); retrying in {} ms", record.topic(),
             record.partition(), record.offset(), e.toString(), wait.toMillis());

@@ -10,8 +10,11 @@ import io.drydock.events.Topics;
 import io.drydock.support.kafka.DeadLetters;
 import io.drydock.support.kafka.EventCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +24,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Unreadable records and failing applications are dead-lettered; an unreachable database is waited for. */
+/**
+ * Unreadable records and failing applications are dead-lettered; an unreachable database is waited for;
+ * allocation runs stay held while a schedule revision has arrived only in part, with a bounded wait.
+ */
 class MachineStateConsumerTest {
 
   final EventCodec codec = new EventCodec();
@@ -31,20 +37,41 @@ class MachineStateConsumerTest {
 
   final List<String> batches = new ArrayList<>();
 
+  Instant now = Instant.parse("2026-11-22T05:00:00Z");
+  final Clock clock = new Clock() {
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  };
+
   final MachineStateConsumer consumer = new MachineStateConsumer(new KafkaProperties(), codec, change -> {
     if (!failures.isEmpty()) {
       throw failures.remove(0);
     }
     applied.add(change);
     batches.add(change.machine().hostname());
-  }, work -> {
-    batches.add("defer runs");
-    try {
-      work.run();
-    } finally {
+  }, new MachineStateConsumer.Hold() {
+    @Override
+    public void hold() {
+      batches.add("defer runs");
+    }
+
+    @Override
+    public void release() {
       batches.add("resume runs");
     }
-  }, deadLetters, null, Duration.ofMillis(20));
+  }, deadLetters, null, Duration.ofMillis(20), clock, Duration.ofSeconds(2), Duration.ofSeconds(5));
 
   long offset;
 
@@ -55,7 +82,14 @@ class MachineStateConsumerTest {
   String down(String host) {
     MachineStateChanged change = new MachineStateChanged(new MachineId(host, "10.0.0.1"), MachineMode.DRAINING,
         MachineMode.DOWN, null, 1, "ops", null);
-    return codec.write(Envelope.of(change, Instant.now()));
+    return codec.write(Envelope.of(change, now));
+  }
+
+  /** One change of a schedule revision that made {@code changes} changes, published at {@code at}. */
+  String draining(String host, long revision, int changes, Instant at) {
+    MachineStateChanged change = new MachineStateChanged(new MachineId(host, "10.0.0.1"), MachineMode.UP,
+        MachineMode.DRAINING, null, revision, "ops", null, changes);
+    return codec.write(Envelope.of(change, at));
   }
 
   static String withoutMachine(String json) {
@@ -96,6 +130,49 @@ class MachineStateConsumerTest {
 
     assertThat(batches).containsExactly("defer runs", "a", "b", "resume runs", "defer runs", "c", "resume runs");
     assertThat(deadLettered()).isEqualTo(1);
+  }
+
+  @Test
+  void aScheduleRevisionSplitOverTwoPollsKeepsRunsHeldUntilItsLastChangeIsApplied() throws InterruptedException {
+    consumer.processTogether(List.of(record(draining("a", 7, 3, now)), record(draining("b", 7, 3, now))));
+    assertThat(batches).containsExactly("defer runs", "a", "b");
+    now = now.plusMillis(1500);
+    consumer.releaseUnlessAwaiting();
+    assertThat(batches).as("still within the wait").containsExactly("defer runs", "a", "b");
+
+    consumer.processTogether(List.of(record(draining("c", 7, 3, now)), record(down("d"))));
+    assertThat(batches).containsExactly("defer runs", "a", "b", "c", "d", "resume runs");
+  }
+
+  @Test
+  void aRevisionWhoseRestNeverComesIsGivenUpAfterTheWait() throws InterruptedException {
+    consumer.processTogether(List.of(record(draining("a", 8, 2, now))));
+    now = now.plusMillis(1999);
+    consumer.releaseUnlessAwaiting();
+    assertThat(batches).containsExactly("defer runs", "a");
+    now = now.plusMillis(1);
+    consumer.releaseUnlessAwaiting();
+    assertThat(batches).containsExactly("defer runs", "a", "resume runs");
+
+    // its late change is applied like any other, not waited on again
+    consumer.processTogether(List.of(record(draining("b", 8, 2, now))));
+    assertThat(batches).endsWith("defer runs", "b", "resume runs");
+  }
+
+  @Test
+  void runsAreHeldAtMostMaxHoldEvenWhileRecordsKeepComing() throws InterruptedException {
+    for (int i = 0; i < 5; i++) {
+      consumer.processTogether(List.of(record(draining("m" + i, 9, 100, now))));
+      now = now.plusSeconds(1);
+    }
+    consumer.releaseUnlessAwaiting();
+    assertThat(batches).containsExactly("defer runs", "m0", "m1", "m2", "m3", "m4", "resume runs");
+  }
+
+  @Test
+  void historyReadBackAfterARestartIsNotWaitedFor() throws InterruptedException {
+    consumer.processTogether(List.of(record(draining("a", 3, 2, now.minus(Duration.ofMinutes(5))))));
+    assertThat(batches).containsExactly("defer runs", "a", "resume runs");
   }
 
   @Test
