@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Consumes the framework's topic with a consumer group named after the framework id (the master
  * counts the framework as connected while the group has a live member), hands each event once to the
- * scheduler and commits offsets after the callbacks returned. Redelivered events (same event id) are
- * dropped; unreadable records are logged and skipped.
+ * scheduler and commits offsets after the callbacks returned (asynchronously; synchronously when it stops).
+ * Redelivered events (same event id) are dropped; unreadable records are logged and skipped.
  */
 final class EventLoop implements Runnable {
 
@@ -67,16 +68,26 @@ final class EventLoop implements Runnable {
     try {
       consumer.subscribe(List.of(topic));
       while (running) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        for (ConsumerRecord<String, String> record : records) {
           handle(record.value());
         }
-        consumer.commitSync();
+        if (!records.isEmpty()) {
+          // asynchronous: a synchronous commit held back the next poll by a broker round trip (~6 ms median,
+          // ~30 ms p99 at load 5: OfferLatencyHarness); a lost commit only redelivers, and repeats are dropped
+          consumer.commitAsync();
+        }
       }
     } catch (WakeupException e) {
       if (running) {
         throw e;
       }
     } finally {
+      try {
+        consumer.commitSync(Duration.ofSeconds(2));
+      } catch (RuntimeException e) {
+        log.debug("Could not commit the last offsets on {}: {}", topic, e.toString());
+      }
       consumer.close();
     }
   }
