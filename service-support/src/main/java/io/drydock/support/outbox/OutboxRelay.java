@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (the producer keeps per-partition order), and after at most {@code batchesPerPass} batches waits for
  * all acknowledgements and commits; if any send failed, or Kafka did not acknowledge them all within
  * {@code ackTimeout}, it rolls back, the rows are still there, and the next pass runs after
- * {@code retryBackoff}. Its statements run under a {@code statement_timeout}, so a pass cannot hang. A row whose transaction commits after a batch read the table (it may carry a lower
- * {@code seq}) goes out in a later batch. Delivery is at least once: a crash after the send and before the
+ * {@code retryBackoff}. Its statements run under a {@code statement_timeout}, so a pass cannot hang. A
+ * row whose transaction commits after a batch read the table (it may carry a lower {@code seq}) goes out
+ * in a later batch. Delivery is at least once: a crash after the send and before the
  * commit sends the rows again, and consumers drop them by event id. Replicas of a service take turns
  * through a PostgreSQL advisory lock, so per-key order holds with any number of replicas.
  */
