@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * Mesos re-offers freed resources at the next allocation run (a finished task or a decline does not trigger
  * one; a new agent does), so the first two are spread over one interval: the table gives them minus the
- * interval. Driver calls go through an executor so the event thread only timestamps.
+ * interval. Driver calls go through an executor so the event thread only timestamps. A decline's latency is
+ * also split with an {@link OfferTap} (when the actor published the offer, when a plain consumer got it), and
+ * the tap gives the period between the allocation runs.
  *
  * <pre>
  * ./mvnw -B -ntp -q -f bench/pom.xml compile exec:java -Dexec.classpathScope=compile \
