@@ -31,8 +31,8 @@ import tools.jackson.core.JacksonException;
 /**
  * Consumes the framework's topic with a consumer group named after the framework id (the master
  * counts the framework as connected while the group has a live member), hands each event once to the
- * scheduler and commits offsets after the callbacks returned. Redelivered events (same event id) are
- * dropped; unreadable records are logged and skipped.
+ * scheduler and commits offsets after the callbacks returned (asynchronously; synchronously when it stops).
+ * Redelivered events (same event id) are dropped; unreadable records are logged and skipped.
  */
 final class EventLoop implements Runnable {
 
@@ -78,7 +78,7 @@ final class EventLoop implements Runnable {
       consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-          commitIfHandled();
+          commitHandledNow();
         }
 
         @Override
@@ -100,7 +100,7 @@ final class EventLoop implements Runnable {
       }
     } finally {
       try {
-        commitIfHandled();
+        commitHandledNow();
       } catch (RuntimeException e) {
         log.warn("Could not commit the last consumed events on {}: {}", topic, e.toString());
       }
@@ -108,9 +108,18 @@ final class EventLoop implements Runnable {
     }
   }
 
+  /** Before partitions go to another consumer and when stopping: waits for the broker (at most 2 s). */
+  private void commitHandledNow() {
+    if (uncommitted) {
+      consumer.commitSync(Duration.ofSeconds(2));
+      uncommitted = false;
+    }
+  }
+
+  /** In the loop: asynchronous, as a synchronous commit holds the next poll back by a broker round trip. */
   private void commitIfHandled() {
     if (uncommitted) {
-      consumer.commitSync();
+      consumer.commitAsync();
       uncommitted = false;
     }
     lastCommit = System.nanoTime();

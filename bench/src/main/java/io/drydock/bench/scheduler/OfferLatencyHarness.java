@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * Mesos re-offers freed resources at the next allocation run (a finished task or a decline does not trigger
  * one; a new agent does), so the first two are spread over one interval: the table gives them minus the
- * interval. Driver calls go through an executor so the event thread only timestamps.
+ * interval. Driver calls go through an executor so the event thread only timestamps. A decline's latency is
+ * also split with an {@link OfferTap} (when the actor published the offer, when a plain consumer got it), and
+ * the tap gives the period between the allocation runs.
  *
  * <pre>
  * ./mvnw -B -ntp -q -f bench/pom.xml compile exec:java -Dexec.classpathScope=compile \
@@ -79,12 +81,15 @@ public final class OfferLatencyHarness {
           SchedulerOptions.of(suite.masterUrl(), suite.kafka(), "offer-latency")
               .withCredentials("operator", suite.secret), probe);
       driver.start();
+      OfferTap tap = new OfferTap(suite.kafka());
       try {
         Thread.sleep(5_000); // warm-up: the first offers and first task cycles
         probe.measuring = true;
         String loadBefore = BenchSuite.load();
+        Instant windowStart = Instant.now();
         Thread.sleep(windowSeconds * 1000L);
         probe.measuring = false;
+        Instant windowEnd = Instant.now();
         System.out.println("window load: " + loadBefore + " → " + BenchSuite.load());
 
         Instant lateStart = Instant.now();
@@ -112,10 +117,31 @@ public final class OfferLatencyHarness {
         rows.add(row(intervalMs, "task finished (TASK_FINISHED timestamp)", probe.finished, intervalMs));
         rows.add(row(intervalMs, "(task finished → its TASK_FINISHED consumed)", probe.finishedSeen, 0));
         rows.add(row(intervalMs, "decline, refuse_seconds 0", probe.declined, intervalMs));
+        List<Double> waited = new ArrayList<>();
+        List<Double> delivered = new ArrayList<>();
+        List<Double> kafka = new ArrayList<>();
+        List<Double> sdk = new ArrayList<>();
+        for (Probe.Split split : probe.declineSplits()) {
+          Instant published = tap.published(split.offerId());
+          Instant received = tap.received(split.offerId());
+          if (published != null) {
+            waited.add(Duration.between(split.freed(), published).toNanos() / 1e6);
+            delivered.add(Duration.between(published, split.consumed()).toNanos() / 1e6);
+            kafka.add(Duration.between(published, received).toNanos() / 1e6);
+            sdk.add(Duration.between(received, split.consumed()).toNanos() / 1e6);
+          }
+        }
+        rows.add(row(intervalMs, "(decline: freed → offer published by the allocation actor)", waited, intervalMs));
+        rows.add(row(intervalMs, "(decline: offer published → consumed: Kafka and the SDK)", delivered, 0));
+        rows.add(row(intervalMs, "(decline: offer published → a plain consumer got it)", kafka, 0));
+        rows.add(row(intervalMs, "(decline: plain consumer got it → SDK callback)", sdk, 0));
+        rows.add(row(intervalMs, "(period between allocation runs that published offers)",
+            tap.runGaps(windowStart, windowEnd, Math.min(50, intervalMs / 4)), intervalMs));
         rows.add(row(intervalMs, "agent registered (registered_at)", registered, 0) + " (triggers a run)");
         System.out.println("calls: " + probe.launches.get() + " launches, " + probe.declines.get() + " declines");
         return rows;
       } finally {
+        tap.close();
         driver.stop();
         probe.calls.shutdownNow();
       }
@@ -146,6 +172,7 @@ public final class OfferLatencyHarness {
     final AtomicInteger declines = new AtomicInteger();
     private final Map<String, Instant> finishedAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> declinedAt = new ConcurrentHashMap<>();
+    private final List<Split> declineSplits = new ArrayList<>();
     private final double taskSeconds;
     private final AtomicInteger taskIds = new AtomicInteger();
     volatile boolean measuring;
@@ -187,7 +214,13 @@ public final class OfferLatencyHarness {
         launches.incrementAndGet();
         calls.execute(() -> driver.launch(List.of(offer.offerId()), List.of(launch), 0));
       } else {
-        sample(declined, declinedAt.remove(agent), now);
+        Instant freed = declinedAt.remove(agent);
+        sample(declined, freed, now);
+        if (freed != null && measuring) {
+          synchronized (declineSplits) {
+            declineSplits.add(new Split(offer.offerId(), freed, now));
+          }
+        }
         calls.execute(() -> {
           declinedAt.put(agent, Instant.now());
           declines.incrementAndGet();
@@ -204,6 +237,15 @@ public final class OfferLatencyHarness {
         sample(finishedSeen, at, Instant.now());
       }
     }
+
+    List<Split> declineSplits() {
+      synchronized (declineSplits) {
+        return new ArrayList<>(declineSplits);
+      }
+    }
+
+    /** A decline's new offer: freed (DECLINE sent) and consumed (callback entered). */
+    record Split(String offerId, Instant freed, Instant consumed) {}
 
     private void sample(List<Double> into, Instant freed, Instant offered) {
       if (freed != null && measuring) {

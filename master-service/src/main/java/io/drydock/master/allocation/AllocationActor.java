@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread that owns the {@link Allocator} (whose contract is single-threaded) and the
  * {@link OfferBook} of outstanding offers and inverse offers. Every method enqueues work on that
- * thread and returns a future; allocation runs every interval and, batched, after events that Mesos
- * triggers a run for (agent added, framework activated, revive, unavailability changed).
+ * thread and returns a future; allocation runs every interval (at a fixed rate: {@link FixedRateRuns}) and,
+ * batched, after events that Mesos triggers a run for (agent added, framework activated, revive,
+ * unavailability changed).
  */
 public class AllocationActor implements LeaderOnly {
 
@@ -43,7 +44,6 @@ public class AllocationActor implements LeaderOnly {
 
   private final Allocator allocator;
   private final AllocationMetrics metrics;
-  private final long intervalMillis;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "allocation-actor");
     t.setDaemon(true);
@@ -60,16 +60,17 @@ public class AllocationActor implements LeaderOnly {
   private boolean fullRunPending;
   private final RunDeferral deferral = new RunDeferral();
   private volatile boolean running;
-  private java.util.concurrent.ScheduledFuture<?> periodic;
+  private final FixedRateRuns periodic;
 
   AllocationActor(Allocator allocator, OfferPublisher publisher, long intervalMillis, AllocationMetrics metrics) {
     this.allocator = allocator;
-    this.intervalMillis = intervalMillis;
     this.metrics = metrics;
     this.book = new OfferBook(publisher, metrics);
     this.offers = book.offers;
     this.inverseOffers = book.inverseOffers;
     this.operator = new ActorOperator(allocator, book, agents, this::trigger);
+    this.periodic = new FixedRateRuns((task, nanos) -> thread.schedule(task, nanos, TimeUnit.NANOSECONDS),
+        System::nanoTime, intervalMillis, this::periodicRun);
   }
 
   // ---- agents ------------------------------------------------------------------------------
@@ -373,18 +374,14 @@ public class AllocationActor implements LeaderOnly {
   @Override
   public synchronized void start() {
     running = true;
-    periodic = thread.scheduleWithFixedDelay(this::periodicRun, intervalMillis, intervalMillis,
-        TimeUnit.MILLISECONDS);
+    periodic.start();
   }
 
   /** Stops allocating (leadership lost or context closing); the thread stays for {@link #start()}. */
   @Override
   public synchronized void stop() {
     running = false;
-    if (periodic != null) {
-      periodic.cancel(false);
-      periodic = null;
-    }
+    periodic.stop();
   }
 
   /** Ends the actor thread (the context is closing). */

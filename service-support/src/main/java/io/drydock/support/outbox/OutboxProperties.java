@@ -17,7 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize how many events the relay reads and sends at a time (default 500)
  * @param batchesPerPass how many batches one pass sends before it waits for Kafka's acknowledgements and
  *     commits (default 10): sends are pipelined, so the acknowledgement round trip is paid once per pass
- * @param retryBackoff how long the relay waits after Kafka failed (default 1 s)
+ * @param retryBackoff how long the relay waits after a failed pass before the next one (default 1 s); commits
+ *     do not wake it during that time
+ * @param ackTimeout how long a pass waits for Kafka's acknowledgements of its sends before it rolls back
+ *     and retries (default 35 s: the producer's {@code delivery.timeout.ms}, 30 s, plus a margin, so a
+ *     working producer always answers first and only a send that never completes times out)
+ * @param statementTimeout PostgreSQL's {@code statement_timeout} for the statements of a pass (default
+ *     10 s): a pass waiting on a lock or a stuck backend fails, rolls back and retries instead of hanging
  */
 @Validated
 @ConfigurationProperties("drydock.outbox")
@@ -26,4 +32,6 @@ public record OutboxProperties(
     @NotNull @DefaultValue("500ms") Duration pollInterval,
     @Min(1) @Max(10_000) @DefaultValue("500") int batchSize,
     @Min(1) @Max(100) @DefaultValue("10") int batchesPerPass,
-    @NotNull @DefaultValue("1s") Duration retryBackoff) {}
+    @NotNull @DefaultValue("1s") Duration retryBackoff,
+    @NotNull @DefaultValue("35s") Duration ackTimeout,
+    @NotNull @DefaultValue("10s") Duration statementTimeout) {}

@@ -137,8 +137,7 @@ class OutboxIntegrationTest {
     relay.stop();
     try {
       List<Envelope> events = appendInOneTransaction(topic, "b", 7);
-      OutboxRelay small = new OutboxRelay(jdbc, transactions, kafka, new OutboxProperties(true,
-          Duration.ofSeconds(1), 2, 10, Duration.ofSeconds(1)));
+      OutboxRelay small = new OutboxRelay(jdbc, transactions, kafka, properties(2, Duration.ofSeconds(5)));
       assertThat(small.drain()).isEqualTo(7);
       assertThat(consume(topic, 7)).containsExactlyElementsOf(events);
     } finally {
@@ -162,7 +161,7 @@ class OutboxIntegrationTest {
               : super.send(record);
         }
       };
-      OutboxProperties twoPerBatch = new OutboxProperties(true, Duration.ofSeconds(1), 2, 10, Duration.ofSeconds(1));
+      OutboxProperties twoPerBatch = properties(2, Duration.ofSeconds(5));
       assertThatThrownBy(() -> new OutboxRelay(jdbc, transactions, failingFifth, twoPerBatch).drain())
           .hasRootCauseMessage("broker gone");
       assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE topic = ?", Integer.class, topic))
@@ -171,6 +170,68 @@ class OutboxIntegrationTest {
       // the four sent before the failure arrive twice (at least once); consumers drop repeats by event id
       assertThat(consume(topic, 9)).containsAll(events);
     } finally {
+      relay.start();
+    }
+  }
+
+  /**
+   * Kafka never acknowledges the sends of the first pass (their futures never complete, as with a wedged
+   * producer): the pass gives up after the ack timeout, rolls back, and the running relay publishes the rows
+   * with a later pass, in order.
+   */
+  @Test
+  void aPassWhoseSendsNeverCompleteRollsBackAndTheRowsArePublishedLater() {
+    String topic = "outbox-hung-" + UUID.randomUUID();
+    relay.stop();
+    java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
+    KafkaTemplate<String, String> firstPassHangs = new KafkaTemplate<>(kafka.getProducerFactory()) {
+      @Override
+      public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
+        return topic.equals(record.topic()) && sends.incrementAndGet() <= 3
+            ? new CompletableFuture<>()
+            : super.send(record);
+      }
+    };
+    OutboxRelay hanging = new OutboxRelay(jdbc, transactions, firstPassHangs, new OutboxProperties(true,
+        Duration.ofMillis(200), 500, 10, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(5)));
+    try {
+      List<Envelope> events = appendInOneTransaction(topic, "h", 3);
+      hanging.start();
+      assertThat(consume(topic, 3)).containsExactlyElementsOf(events);
+      assertThat(sends.get()).as("the first pass's 3 sends hung, a later pass sent them again").isEqualTo(6);
+      assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE topic = ?", Integer.class, topic))
+          .isZero();
+    } finally {
+      hanging.stop();
+      relay.start();
+    }
+  }
+
+  /** A pass that waits on a lock fails after the statement timeout and rolls back instead of hanging. */
+  @Test
+  void aPassBlockedByALockTimesOutAndLeavesItsRows() throws Exception {
+    String topic = "outbox-locked-" + UUID.randomUUID();
+    relay.stop();
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch unlock = new CountDownLatch(1);
+    try {
+      List<Envelope> events = appendInOneTransaction(topic, "l", 2);
+      Future<?> holder = thread.submit(() -> transactions.executeWithoutResult(s -> {
+        jdbc.execute("LOCK TABLE outbox IN ACCESS EXCLUSIVE MODE");
+        locked.countDown();
+        awaitLatch(unlock);
+      }));
+      assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+      OutboxRelay pass = new OutboxRelay(jdbc, transactions, kafka, properties(500, Duration.ofMillis(300)));
+      assertThatThrownBy(pass::drain).hasMessageContaining("statement timeout");
+      unlock.countDown();
+      holder.get(10, TimeUnit.SECONDS);
+      assertThat(pass.drain()).isEqualTo(2);
+      assertThat(consume(topic, 2)).containsExactlyElementsOf(events);
+    } finally {
+      unlock.countDown();
+      thread.shutdownNow();
       relay.start();
     }
   }
@@ -203,6 +264,37 @@ class OutboxIntegrationTest {
     assertThat(first).isTrue();
     assertThat(again).isFalse();
     assertThat(otherConsumer).isTrue();
+  }
+
+  /** Relay settings with this batch size and statement timeout; 10 batches a pass, 1 s backoff, 5 s ack timeout. */
+  private static OutboxProperties properties(int batchSize, Duration statementTimeout) {
+    return new OutboxProperties(true, Duration.ofSeconds(1), batchSize, 10, Duration.ofSeconds(1),
+        Duration.ofSeconds(5), statementTimeout);
+  }
+
+  /**
+   * The batch a pass takes (the oldest rows) is chosen once per statement, whatever plan PostgreSQL picks.
+   * The statement was {@code DELETE … WHERE seq IN (SELECT … LIMIT ?)}, which PostgreSQL may run as a
+   * nested-loop semi join that re-runs the LIMIT subquery for every row of the table: quadratic in the
+   * backlog (2.1 s for 20,000 rows here, ~40 s per statement at a 100,000-row backlog in
+   * LaunchThroughputHarness, where it stalled the relay). Here the planner's other strategies are switched
+   * off, so it would pick exactly that plan if the statement allowed it.
+   */
+  @Test
+  void aPassChoosesItsBatchOncePerStatementWhateverThePlan() {
+    transactions.executeWithoutResult(s -> {
+      for (String strategy : List.of("hashagg", "hashjoin", "mergejoin", "material", "sort")) {
+        jdbc.execute("SET LOCAL enable_" + strategy + " = off");
+      }
+      jdbc.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+      jdbc.execute("PREPARE take_batch(int) AS " + OutboxRelay.TAKE_BATCH.replace("?", "$1"));
+      try {
+        String plan = String.join("\n", jdbc.queryForList("EXPLAIN EXECUTE take_batch(500)", String.class));
+        assertThat(plan).contains("InitPlan").doesNotContain("Semi Join").doesNotContain("SubPlan");
+      } finally {
+        jdbc.execute("DEALLOCATE take_batch");
+      }
+    });
   }
 
   /** Appends {@code count} events for hosts {@code prefix0…} in one transaction and returns them in order. */
