@@ -226,6 +226,20 @@ class SchedulerFlowTest {
   }
 
   @Test
+  void aRegistrationRetriedBeforeTheIdWasUsedGetsTheSameIdAndARestartedAgentReplacesItsOldSelf() {
+    String first = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
+    assertThat(master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES))
+        .as("the answer to the first registration was lost: the retry gets the same id").isEqualTo(first);
+    assertThat(master.post("/agent/v1/heartbeat", "{\"agentId\":\"" + first + "\"}").statusCode()).isEqualTo(200);
+
+    String second = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
+    assertThat(second).as("the agent used its id, so a registration without it is a restarted agent")
+        .isNotEqualTo(first);
+    assertThat(master.post("/agent/v1/heartbeats", "{\"agentIds\":[\"" + first + "\",\"" + second + "\"]}").body())
+        .as("the old agent was removed at once").isEqualTo("{\"unknownAgentIds\":[\"" + first + "\"]}");
+  }
+
+  @Test
   void declineFiltersTheAgentUntilRevive() {
     String agentId = master.registerAgent(hostname, ip, agent.endpoint(), RESOURCES);
     String frameworkId = connectFramework("");

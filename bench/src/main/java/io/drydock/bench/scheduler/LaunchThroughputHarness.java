@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  * suite (embedded PostgreSQL and Kafka, master, one agent-service simulating the agents), loopback only.
  * {@code frameworks} frameworks (framework-sdk drivers, which acknowledge every update) launch up to
  * {@code perOffer} simulated tasks (0.05 cpus, 32 MB, running until the end) on every offer and decline the
- * rest with {@code refuse_seconds 0}. A framework has at most 8 ACCEPTs in flight; offers that arrive
+ * rest with {@code refuse_seconds 0}. A framework has at most 8 ACCEPTs and 10,000 launched tasks not yet
+ * running in flight (as a framework bounds a roll-out), so the rate measured is what the suite delivers,
+ * not a queue growing behind it; offers that arrive
  * meanwhile are held (up to 64, oldest used first, dropped when rescinded) and used as ACCEPTs return, as a
  * framework keeps offers it will use; beyond that it declines them for 1 s. Offers to decline that arrive
  * while a DECLINE is under way go in the next one. Counted: TASK_RUNNING consumed per second in a window after a
@@ -44,6 +46,7 @@ public final class LaunchThroughputHarness {
   private static final double TASK_MEM = 32;
   private static final int MAX_PENDING_ACCEPTS = 8;
   private static final int MAX_HELD_OFFERS = 64;
+  private static final int MAX_TASKS_IN_FLIGHT = 10_000;
 
   private LaunchThroughputHarness() {}
 
@@ -168,6 +171,8 @@ public final class LaunchThroughputHarness {
     /** DECLINEs go on their own thread, so they never wait behind ACCEPTs (nor hold them up). */
     final ExecutorService declines = Executors.newSingleThreadExecutor();
     final LongAdder running = new LongAdder();
+    /** Launched tasks that reached TASK_RUNNING or ended: the rest are in flight. */
+    private final LongAdder started = new LongAdder();
     final AtomicLong launched = new AtomicLong();
     final LongAdder acceptCalls = new LongAdder();
     final LongAdder acceptNanos = new LongAdder();
@@ -223,7 +228,8 @@ public final class LaunchThroughputHarness {
       while (true) {
         OfferEvent offer;
         synchronized (this) {
-          if (pending >= MAX_PENDING_ACCEPTS || held.isEmpty()) {
+          if (pending >= MAX_PENDING_ACCEPTS || held.isEmpty()
+              || launched.get() - started.sum() + perOffer > MAX_TASKS_IN_FLIGHT) {
             return;
           }
           offer = held.remove(held.keySet().iterator().next());
@@ -276,6 +282,12 @@ public final class LaunchThroughputHarness {
     @Override
     public void statusUpdate(SchedulerDriver driver, TaskStatusUpdate update) {
       states.computeIfAbsent(update.state().name(), s -> new LongAdder()).increment();
+      if (update.state() == TaskState.TASK_RUNNING || update.state().isTerminal()) {
+        if (launchedAt.containsKey(update.taskId())) {
+          started.increment();
+          dispatch(driver);
+        }
+      }
       if (update.state() == TaskState.TASK_RUNNING) {
         running.increment();
         Long at = launchedAt.remove(update.taskId());

@@ -59,6 +59,8 @@ public class AgentRegistry {
   private static final int MACHINE_LOCKS = 64;
 
   private final Map<String, Entry> agents = new ConcurrentHashMap<>();
+  /** The registered agent of each agent process ({@link #processOf}). */
+  private final Map<String, String> byProcess = new ConcurrentHashMap<>();
   private final ReentrantLock[] machineLocks = new ReentrantLock[MACHINE_LOCKS];
   private final AgentStore store;
   private final AllocationActor allocation;
@@ -101,11 +103,19 @@ public class AgentRegistry {
   private static final class Entry {
     final AgentInfo info;
     volatile Instant lastSeen;
+    /** The agent has used its id (a heartbeat, a status update, a re-registration with it). */
+    volatile boolean confirmed;
 
-    Entry(AgentInfo info, Instant lastSeen) {
+    Entry(AgentInfo info, Instant lastSeen, boolean confirmed) {
       this.info = info;
       this.lastSeen = lastSeen;
+      this.confirmed = confirmed;
     }
+  }
+
+  /** An agent process: its machine and the endpoint the master calls it at. */
+  private static String processOf(String hostname, String ip, String endpoint) {
+    return hostname.toLowerCase(java.util.Locale.ROOT) + "\u0000" + ip + "\u0000" + endpoint;
   }
 
   /** The outcome of a registration: accepted, or refused (the machine is DOWN). */
@@ -144,6 +154,20 @@ public class AgentRegistry {
     Instant now = clock.instant();
     String id = request.agentId();
     Entry existing = id == null ? null : agents.get(id);
+    if (id == null) {
+      Entry same = Optional.ofNullable(byProcess.get(processOf(request.hostname(), request.ip(), request.endpoint())))
+          .map(agents::get).orElse(null);
+      if (same != null && !same.confirmed) {
+        // as Mesos does for an agent that retries: its answer was lost before it could use the id
+        log.info("Agent {} at {} registered again before using its id: answering with the same id", same.info.id(),
+            request.endpoint());
+        return new Accepted(new Registered(same.info.id(), properties.heartbeatInterval().toMillis() / 1000.0));
+      }
+      if (same != null) {
+        removeLocked(same.info, "REASON_SLAVE_RESTARTED", "TASK_GONE", "REASON_SLAVE_RESTARTED",
+            "Agent " + same.info.id() + " registered again without its id: it restarted");
+      }
+    }
     if (existing != null) {
       allocation.removeAgent(AgentId.of(id)).join();
     } else if (id == null || store.findActive(id).isEmpty()) {
@@ -166,7 +190,8 @@ public class AgentRegistry {
     var state = machines.stateOf(machine);
     allocation.addAgent(new AgentView(AgentId.of(id), request.hostname(), machine, info.attributes()), total,
         Unavailabilities.toAllocator(state.unavailability()), used).join();
-    agents.put(id, new Entry(info, now));
+    agents.put(id, new Entry(info, now, existing != null || id.equals(request.agentId())));
+    byProcess.put(processOf(info.hostname(), info.ip(), info.endpoint()), id);
     log.info("Registered agent {} at {} on machine {} with {}", id, info.endpoint(), machine, total);
     return new Accepted(new Registered(id, properties.heartbeatInterval().toMillis() / 1000.0));
   }
@@ -205,6 +230,7 @@ public class AgentRegistry {
       return false;
     }
     e.lastSeen = clock.instant();
+    e.confirmed = true;
     return true;
   }
 
@@ -337,6 +363,7 @@ public class AgentRegistry {
     if (agents.remove(agent.id()) == null) {
       return;
     }
+    byProcess.remove(processOf(agent.hostname(), agent.ip(), agent.endpoint()), agent.id());
     store.markRemoved(agent.id(), clock.instant());
     allocation.removeAgent(AgentId.of(agent.id())).join();
     List<Task> lost = new ArrayList<>();
