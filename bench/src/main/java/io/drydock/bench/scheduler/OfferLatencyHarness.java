@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   -Dexec.mainClass=io.drydock.bench.scheduler.OfferLatencyHarness -Dexec.args="1000,100 30"
  * </pre>
  * Arguments: allocation intervals in ms (comma-separated, one fresh suite each), window seconds (30),
- * agents (20), task seconds (1), late agents (20).
+ * agents (20), task seconds (1), late agents (20), warm-up seconds (5). It also prints the CPU its threads, the
+ * JIT compilers and GC pauses took in the window.
  */
 public final class OfferLatencyHarness {
 
@@ -58,9 +59,10 @@ public final class OfferLatencyHarness {
     int agents = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     double taskSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 1;
     int lateAgents = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+    int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 5;
     List<String> rows = new ArrayList<>();
     for (String interval : intervals) {
-      rows.addAll(run(Long.parseLong(interval.trim()), window, agents, taskSeconds, lateAgents));
+      rows.addAll(run(Long.parseLong(interval.trim()), window, agents, taskSeconds, lateAgents, warmup));
       rows.forEach(System.out::println);
     }
     System.out.println();
@@ -70,8 +72,8 @@ public final class OfferLatencyHarness {
     System.exit(0);
   }
 
-  static List<String> run(long intervalMs, int windowSeconds, int agents, double taskSeconds, int lateAgents)
-      throws Exception {
+  static List<String> run(long intervalMs, int windowSeconds, int agents, double taskSeconds, int lateAgents,
+      int warmupSeconds) throws Exception {
     System.out.println("== interval " + intervalMs + " ms, load " + BenchSuite.load());
     try (BenchSuite suite = BenchSuite.start(agents,
         "--drydock.master.allocation.interval=" + intervalMs + "ms",
@@ -83,14 +85,17 @@ public final class OfferLatencyHarness {
       driver.start();
       OfferTap tap = new OfferTap(suite.kafka());
       try {
-        Thread.sleep(5_000); // warm-up: the first offers and first task cycles
+        Thread.sleep(warmupSeconds * 1000L); // warm-up: the first offers and task cycles, the JIT's first rush
         probe.measuring = true;
         String loadBefore = BenchSuite.load();
+        ThreadCpu cpu = new ThreadCpu(name -> name);
+        cpu.start();
         Instant windowStart = Instant.now();
         Thread.sleep(windowSeconds * 1000L);
         probe.measuring = false;
         Instant windowEnd = Instant.now();
         System.out.println("window load: " + loadBefore + " → " + BenchSuite.load());
+        System.out.print(cpu.report());
 
         Instant lateStart = Instant.now();
         suite.startAgentService(lateAgents, "late-agent-", "cpus:2;mem:4096;disk:1024");
