@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What operators watch of the allocation (issue "metrics"): cycle time, offers and inverse offers outstanding
@@ -29,6 +30,8 @@ final class AllocationMetrics {
   private final Counter offersMade;
   private final MultiGauge offersOutstanding;
   private final MultiGauge inverseOffersOutstanding;
+  private final Map<FrameworkId, AtomicInteger> offerCounts = new HashMap<>();
+  private final Map<FrameworkId, AtomicInteger> inverseOfferCounts = new HashMap<>();
 
   AllocationMetrics(MeterRegistry registry) {
     cycle = Timer.builder("drydock.allocation.cycle")
@@ -68,9 +71,27 @@ final class AllocationMetrics {
 
   /** Publishes the outstanding counts, on the allocation thread after a run. */
   void outstanding(Collection<Offer> offers, Collection<InverseOffer> inverseOffers) {
-    offersOutstanding.register(rows(count(offers.stream().map(Offer::frameworkId).toList())), true);
-    inverseOffersOutstanding.register(
-        rows(count(inverseOffers.stream().map(InverseOffer::frameworkId).toList())), true);
+    publish(offersOutstanding, offerCounts, count(offers.stream().map(Offer::frameworkId).toList()));
+    publish(inverseOffersOutstanding, inverseOfferCounts,
+        count(inverseOffers.stream().map(InverseOffer::frameworkId).toList()));
+  }
+
+  /**
+   * Sets each framework's count in the holder its gauge reads. A framework's gauge is registered once and
+   * removed when it has nothing outstanding: re-registering every gauge after every run (MultiGauge's
+   * overwrite) made a concurrent Prometheus scrape see a framework's sample twice now and then, and answer
+   * 500 ("Duplicate labels").
+   */
+  private static void publish(MultiGauge gauge, Map<FrameworkId, AtomicInteger> holders,
+      Map<FrameworkId, Integer> counts) {
+    holders.keySet().retainAll(counts.keySet());
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    counts.forEach((id, n) -> {
+      AtomicInteger holder = holders.computeIfAbsent(id, k -> new AtomicInteger());
+      holder.set(n);
+      rows.add(MultiGauge.Row.of(Tags.of("framework", id.value()), holder, AtomicInteger::get));
+    });
+    gauge.register(rows, false);
   }
 
   private static Map<FrameworkId, Integer> count(List<FrameworkId> ids) {
@@ -79,9 +100,4 @@ final class AllocationMetrics {
     return out;
   }
 
-  private static List<MultiGauge.Row<?>> rows(Map<FrameworkId, Integer> counts) {
-    List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    counts.forEach((id, n) -> rows.add(MultiGauge.Row.of(Tags.of("framework", id.value()), n)));
-    return rows;
-  }
 }
