@@ -9,12 +9,10 @@ import io.drydock.events.MachineStateChanged;
 import io.drydock.events.Topics;
 import io.drydock.support.kafka.DeadLetters;
 import io.drydock.support.kafka.EventCodec;
+import io.drydock.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,23 +35,7 @@ class MachineStateConsumerTest {
 
   final List<String> batches = new ArrayList<>();
 
-  Instant now = Instant.parse("2026-11-22T05:00:00Z");
-  final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T05:00:00Z"));
 
   final MachineStateConsumer consumer = new MachineStateConsumer(new KafkaProperties(), codec, change -> {
     if (!failures.isEmpty()) {
@@ -82,7 +64,7 @@ class MachineStateConsumerTest {
   String down(String host) {
     MachineStateChanged change = new MachineStateChanged(new MachineId(host, "10.0.0.1"), MachineMode.DRAINING,
         MachineMode.DOWN, null, 1, "ops", null);
-    return codec.write(Envelope.of(change, now));
+    return codec.write(Envelope.of(change, clock.instant()));
   }
 
   /** One change of a schedule revision that made {@code changes} changes, published at {@code at}. */
@@ -134,36 +116,37 @@ class MachineStateConsumerTest {
 
   @Test
   void aScheduleRevisionSplitOverTwoPollsKeepsRunsHeldUntilItsLastChangeIsApplied() throws InterruptedException {
-    consumer.processTogether(List.of(record(draining("a", 7, 3, now)), record(draining("b", 7, 3, now))));
+    consumer.processTogether(List.of(record(draining("a", 7, 3, clock.instant())),
+        record(draining("b", 7, 3, clock.instant()))));
     assertThat(batches).containsExactly("defer runs", "a", "b");
-    now = now.plusMillis(1500);
+    clock.advance(Duration.ofMillis(1500));
     consumer.releaseUnlessAwaiting();
     assertThat(batches).as("still within the wait").containsExactly("defer runs", "a", "b");
 
-    consumer.processTogether(List.of(record(draining("c", 7, 3, now)), record(down("d"))));
+    consumer.processTogether(List.of(record(draining("c", 7, 3, clock.instant())), record(down("d"))));
     assertThat(batches).containsExactly("defer runs", "a", "b", "c", "d", "resume runs");
   }
 
   @Test
   void aRevisionWhoseRestNeverComesIsGivenUpAfterTheWait() throws InterruptedException {
-    consumer.processTogether(List.of(record(draining("a", 8, 2, now))));
-    now = now.plusMillis(1999);
+    consumer.processTogether(List.of(record(draining("a", 8, 2, clock.instant()))));
+    clock.advance(Duration.ofMillis(1999));
     consumer.releaseUnlessAwaiting();
     assertThat(batches).containsExactly("defer runs", "a");
-    now = now.plusMillis(1);
+    clock.advance(Duration.ofMillis(1));
     consumer.releaseUnlessAwaiting();
     assertThat(batches).containsExactly("defer runs", "a", "resume runs");
 
     // its late change is applied like any other, not waited on again
-    consumer.processTogether(List.of(record(draining("b", 8, 2, now))));
+    consumer.processTogether(List.of(record(draining("b", 8, 2, clock.instant()))));
     assertThat(batches).endsWith("defer runs", "b", "resume runs");
   }
 
   @Test
   void runsAreHeldAtMostMaxHoldEvenWhileRecordsKeepComing() throws InterruptedException {
     for (int i = 0; i < 5; i++) {
-      consumer.processTogether(List.of(record(draining("m" + i, 9, 100, now))));
-      now = now.plusSeconds(1);
+      consumer.processTogether(List.of(record(draining("m" + i, 9, 100, clock.instant()))));
+      clock.advance(Duration.ofSeconds(1));
     }
     consumer.releaseUnlessAwaiting();
     assertThat(batches).containsExactly("defer runs", "m0", "m1", "m2", "m3", "m4", "resume runs");
@@ -171,7 +154,8 @@ class MachineStateConsumerTest {
 
   @Test
   void historyReadBackAfterARestartIsNotWaitedFor() throws InterruptedException {
-    consumer.processTogether(List.of(record(draining("a", 3, 2, now.minus(Duration.ofMinutes(5))))));
+    consumer.processTogether(
+        List.of(record(draining("a", 3, 2, clock.instant().minus(Duration.ofMinutes(5))))));
     assertThat(batches).containsExactly("defer runs", "a", "resume runs");
   }
 
