@@ -1,21 +1,14 @@
 package io.drydock.sdk;
 
-import io.drydock.events.AclsChanged;
-import io.drydock.events.AgentRegistered;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import io.drydock.events.DrydockEvent;
 import io.drydock.events.Envelope;
-import io.drydock.events.FrameworkError;
-import io.drydock.events.InverseOfferEvent;
-import io.drydock.events.InverseOfferRescinded;
-import io.drydock.events.InverseOfferResponded;
-import io.drydock.events.MachineStateChanged;
-import io.drydock.events.OfferEvent;
-import io.drydock.events.OfferRescinded;
-import io.drydock.events.TaskStatusUpdate;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
@@ -30,17 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EnvelopeReader {
 
-  private static final Map<String, Class<? extends DrydockEvent>> TYPES = Map.of(
-      "OfferEvent", OfferEvent.class,
-      "OfferRescinded", OfferRescinded.class,
-      "InverseOfferEvent", InverseOfferEvent.class,
-      "InverseOfferRescinded", InverseOfferRescinded.class,
-      "TaskStatusUpdate", TaskStatusUpdate.class,
-      "FrameworkError", FrameworkError.class,
-      "MachineStateChanged", MachineStateChanged.class,
-      "InverseOfferResponded", InverseOfferResponded.class,
-      "AclsChanged", AclsChanged.class,
-      "AgentRegistered", AgentRegistered.class);
+  /** The payload records by type name, as {@link DrydockEvent}'s {@code @JsonSubTypes} names them. */
+  private static final Map<String, Class<?>> TYPES = Arrays.stream(
+          DrydockEvent.class.getAnnotation(JsonSubTypes.class).value())
+      .collect(Collectors.toUnmodifiableMap(JsonSubTypes.Type::name, JsonSubTypes.Type::value));
 
   private final JsonMapper json;
   private final ObjectReader instants;

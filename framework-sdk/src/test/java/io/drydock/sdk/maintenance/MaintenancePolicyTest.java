@@ -7,10 +7,9 @@ import io.drydock.events.MachineId;
 import io.drydock.events.OfferEvent;
 import io.drydock.events.TaskState;
 import io.drydock.events.Unavailability;
-import java.time.Clock;
+import io.drydock.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class MaintenancePolicyTest {
 
   private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
 
-  private final FakeClock clock = new FakeClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   private final MaintenancePolicy policy = new MaintenancePolicy(clock);
 
   @Test
@@ -140,7 +139,7 @@ class MaintenancePolicyTest {
     // Seeded: tasks spread over agents; windows on random agents; replacements go only where placeable.
     for (long seed = 1; seed <= 50; seed++) {
       java.util.Random random = new java.util.Random(seed);
-      FakeClock fake = new FakeClock(T0);
+      MutableClock fake = new MutableClock(T0);
       MaintenancePolicy p = new MaintenancePolicy(fake);
       int agents = 12;
       Map<String, Unavailability> windows = new java.util.HashMap<>();
@@ -202,33 +201,5 @@ class MaintenancePolicyTest {
 
   private static long nanos(Instant instant) {
     return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-  }
-
-  /** A clock the test moves by hand. */
-  static final class FakeClock extends Clock {
-    private Instant now;
-
-    FakeClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
